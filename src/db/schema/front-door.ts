@@ -1,0 +1,103 @@
+// From the first enquiry about a child to a decision: contacts, MASH episodes, partner-agency
+// information requests, early help, and referrals.
+import { boolean, date, index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { standard } from './columns.ts';
+import { people } from './people.ts';
+import { organisations, workers } from './organisation.ts';
+
+export const contacts = pgTable('contacts', {
+  ...standard(),
+  childId: integer('child_id').notNull().references(() => people.id),
+  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** CIN census referral source code (cinReferralSource), also Annex A's contact source. */
+  source: varchar('source', { length: 3 }).notNull(),
+  referrerName: text('referrer_name'),
+  referrerOrganisationId: integer('referrer_organisation_id').references(() => organisations.id),
+  /** What is alleged or worried about: CIN assessment factor codes. */
+  factors: text('factors').array().notNull().default([]),
+  summary: text('summary').notNull().default(''),
+  /** given, refused, not-sought-risk, not-needed */
+  consent: varchar('consent', { length: 20 }),
+  /** red, amber or green: the urgency given when the contact was received. */
+  urgency: varchar('urgency', { length: 5 }).notNull(),
+  /** draft, open, decided */
+  status: varchar('status', { length: 10 }).notNull().default('open'),
+  /** nfa, information-advice, early-help, referral, strategy-discussion */
+  outcome: varchar('outcome', { length: 25 }),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+  decidedByWorkerId: integer('decided_by_worker_id').references(() => workers.id),
+}, (t) => [
+  index('contacts_child_idx').on(t.childId),
+  index('contacts_received_idx').on(t.receivedAt),
+  index('contacts_open_idx').on(t.status, t.receivedAt),
+]);
+
+export const mashEpisodes = pgTable('mash_episodes', {
+  ...standard(),
+  contactId: integer('contact_id').notNull().references(() => contacts.id),
+  childId: integer('child_id').notNull().references(() => people.id),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** red, amber, green: the MASH's own risk rating, which sets the decision deadline. */
+  rag: varchar('rag', { length: 5 }).notNull(),
+  ragRationale: text('rag_rationale'),
+  decision: varchar('decision', { length: 25 }),
+  decisionRationale: text('decision_rationale'),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+  decidedByWorkerId: integer('decided_by_worker_id').references(() => workers.id),
+  signedOffAt: timestamp('signed_off_at', { withTimezone: true, mode: 'date' }),
+  signedOffByWorkerId: integer('signed_off_by_worker_id').references(() => workers.id),
+  /** Why a decision that conflicts with the recorded risk was taken anyway. */
+  conflictReason: text('conflict_reason'),
+}, (t) => [index('mash_episodes_contact_idx').on(t.contactId), index('mash_episodes_child_idx').on(t.childId)]);
+
+/** A MASH request to a partner agency, and its answer: the information-sharing log. */
+export const partnerInformationRequests = pgTable('partner_information_requests', {
+  ...standard(),
+  mashEpisodeId: integer('mash_episode_id').notNull().references(() => mashEpisodes.id),
+  childId: integer('child_id').notNull().references(() => people.id),
+  organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+  requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull(),
+  dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+  question: text('question').notNull().default(''),
+  answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+  /** true: shared; false: declined (with a reason). */
+  shared: boolean('shared'),
+  declineReason: text('decline_reason'),
+  answer: text('answer'),
+  lastChasedAt: timestamp('last_chased_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [
+  index('partner_requests_episode_idx').on(t.mashEpisodeId),
+  index('partner_requests_org_idx').on(t.organisationId, t.answeredAt),
+]);
+
+export const earlyHelpEpisodes = pgTable('early_help_episodes', {
+  ...standard(),
+  childId: integer('child_id').notNull().references(() => people.id),
+  startDate: date('start_date', { mode: 'string' }).notNull(),
+  endDate: date('end_date', { mode: 'string' }),
+  reason: text('reason'),
+  leadPractitioner: text('lead_practitioner'),
+  leadOrganisationId: integer('lead_organisation_id').references(() => organisations.id),
+  assessmentDate: date('assessment_date', { mode: 'string' }),
+  planDate: date('plan_date', { mode: 'string' }),
+  lastReviewDate: date('last_review_date', { mode: 'string' }),
+  /** The contact it was stepped down from, if any. */
+  fromContactId: integer('from_contact_id').references(() => contacts.id),
+  /** needs-met, stepped-up, disengaged, moved-away, other */
+  outcome: varchar('outcome', { length: 20 }),
+  steppedUpContactId: integer('stepped_up_contact_id').references(() => contacts.id),
+}, (t) => [index('early_help_child_idx').on(t.childId)]);
+
+/** A contact accepted for a social work assessment. Each opens a CIN episode. */
+export const referrals = pgTable('referrals', {
+  ...standard(),
+  childId: integer('child_id').notNull().references(() => people.id),
+  contactId: integer('contact_id').references(() => contacts.id),
+  referralDate: date('referral_date', { mode: 'string' }).notNull(),
+  source: varchar('source', { length: 3 }).notNull(),
+  /** A referral within 12 months of the previous one (CIN census definition). */
+  isReReferral: boolean('is_re_referral').notNull().default(false),
+  previousReferralId: integer('previous_referral_id'),
+  /** Referral closed with no further action (CIN census ReferralNFA). */
+  nfa: boolean('nfa').notNull().default(false),
+}, (t) => [index('referrals_child_idx').on(t.childId, t.referralDate), index('referrals_date_idx').on(t.referralDate)]);
