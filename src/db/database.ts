@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -23,6 +24,11 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+// Calendar dates stay 'YYYY-MM-DD' strings on both engines: a date has no time zone, and turning it
+// into a JavaScript Date at local midnight is how off-by-one-day bugs start.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -63,6 +69,7 @@ export class Database {
     try {
       const pglite = await PGlite.create(options.dataDir ? join(options.dataDir, 'pgdata') : undefined, {
         extensions: { pg_trgm, fuzzystrmatch },
+        parsers: { [DATE_OID]: (value: string) => value },
       });
       const database = new Database(options, pglite);
       database.releaseLock = release;
@@ -87,6 +94,12 @@ export class Database {
   async query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
     if (this.pglite) return (await this.pglite.query<T>(text, params)).rows;
     return (await this.pool!.query(text, params)).rows as T[];
+  }
+
+  /** A drizzle `sql` template (parameters bound safely), returning its rows. Same shape on both engines. */
+  async rows<T = Record<string, unknown>>(query: SQL): Promise<T[]> {
+    const result = (await this.drizzleDb.execute(query)) as unknown as { rows: T[] };
+    return result.rows;
   }
 
   /** Several statements at once, without parameters (PGlite's query() takes one statement). */

@@ -83,3 +83,16 @@ CREATE INDEX people_search_name_trgm ON people USING gin (search_name gin_trgm_o
 CREATE INDEX people_surname_metaphone ON people (dmetaphone(surname));
 --> statement-breakpoint
 CREATE INDEX people_forename_metaphone ON people (dmetaphone(forename));
+--> statement-breakpoint
+-- search_name is derived, so no writer can forget it: lower case, hyphens as spaces, apostrophes and
+-- punctuation dropped (O'Brien finds OBrien), single spaces.
+CREATE OR REPLACE FUNCTION people_search_name() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.search_name := trim(regexp_replace(regexp_replace(translate(lower(
+    NEW.forename || ' ' || coalesce(NEW.preferred_name || ' ', '') || NEW.surname), '-', ' '), '[''’.,()"]', '', 'g'), '\s+', ' ', 'g'));
+  RETURN NEW;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER people_search_name BEFORE INSERT OR UPDATE OF forename, surname, preferred_name ON people
+  FOR EACH ROW EXECUTE FUNCTION people_search_name();

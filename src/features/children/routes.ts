@@ -1,0 +1,120 @@
+// Finding a child, reading their record, and correcting their details: as pages and as JSON.
+import type { Request, Response } from 'express';
+import { CASE_ROLES } from '../../server/access/roles.ts';
+import type { CurrentUser } from '../../server/access/current-user.ts';
+import { recordAudit } from '../../server/audit/record.ts';
+import { HttpError, ValidationError } from '../../server/errors.ts';
+import type { AppDeps, RouteDef } from '../../server/route-types.ts';
+import { errorList, fieldErrors, formErrors } from '../../web/form-errors.ts';
+import { londonDate } from '../../web/format.ts';
+import { isEmptySearch, parseSearch } from '../../domain/people/search-terms.ts';
+import { chronology } from './chronology.ts';
+import { updateChildDetails } from './commands.ts';
+import { loadJourneyRows } from './journey-rows.ts';
+import { childObligations } from './obligations.ts';
+import { findChild } from './queries.ts';
+import { childDetailsSchema } from './schema.ts';
+import { searchChildren } from './search.ts';
+import { presentChild } from './presenters.ts';
+
+const childId = (req: Request) => {
+  const id = Number(req.params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(404, 'That child was not found, or you do not have access to it.');
+  return id;
+};
+
+export function childrenRoutes(deps: AppDeps): RouteDef[] {
+  const { database } = deps;
+  const council = deps.council.id;
+
+  async function loadRecord(user: CurrentUser, id: number) {
+    const record = await findChild(database, user, id);
+    const rows = (await loadJourneyRows(database, [id])).get(id)!;
+    const now = deps.now();
+    await recordAudit(database.db, council, user, { action: 'read', entity: 'child', entityId: id, childId: id });
+    return { record, rows, obligations: childObligations(record.child, rows, now, deps.council), chronology: chronology(rows) };
+  }
+
+  async function renderEdit(res: Response, user: CurrentUser, id: number, values: Record<string, unknown> | null, errors: Record<string, string>, notice?: string) {
+    const { child } = await findChild(database, user, id);
+    await recordAudit(database.db, council, user, { action: 'read', entity: 'child', entityId: id, childId: id, detail: { view: 'edit-details' } });
+    res.render('children/views/edit-details.njk', {
+      title: `Change details: ${child.forename} ${child.surname}`, child, values: values ?? child, errors, errorList: errorList(errors), notice,
+    });
+  }
+
+  return [
+    {
+      method: 'get', path: '/children/search', roles: CASE_ROLES, summary: 'Search for a child by name, date of birth or identifier',
+      handler: async (req, res) => {
+        const user = res.locals.user as CurrentUser;
+        const q = typeof req.query.q === 'string' ? req.query.q : '';
+        const terms = parseSearch(q);
+        const results = isEmptySearch(terms) ? [] : await searchChildren(database, user, terms);
+        if (q) await recordAudit(database.db, council, user, { action: 'search', entity: 'child', detail: { query: q.slice(0, 200), results: results.map((r) => r.id) } });
+        res.render('children/views/search.njk', { title: 'Find a child', q, searched: Boolean(q.trim()), results, terms });
+      },
+    },
+    {
+      method: 'get', path: '/children/:id', roles: CASE_ROLES, summary: "A child's record: details, what is due, and the chronology",
+      handler: async (req, res) => {
+        const { record, obligations, chronology: entries } = await loadRecord(res.locals.user as CurrentUser, childId(req));
+        res.render('children/views/record.njk', { title: `${record.child.forename} ${record.child.surname}`, ...record, obligations, chronology: entries });
+      },
+    },
+    {
+      method: 'get', path: '/children/:id/details', roles: CASE_ROLES, summary: "Form to correct a child's details",
+      handler: async (req, res) => {
+        const user = res.locals.user as CurrentUser;
+        const id = childId(req);
+        const pending = req.session.pendingForm;
+        if (pending && pending.path === req.originalUrl) {
+          delete req.session.pendingForm;
+          return renderEdit(res, user, id, pending.body, {}, 'Your session ended before you saved. What you typed is shown below: check it and save again.');
+        }
+        await renderEdit(res, user, id, null, {});
+      },
+    },
+    {
+      method: 'post', path: '/children/:id/details', roles: CASE_ROLES, preserveForm: true, summary: "Save corrections to a child's details",
+      handler: async (req, res) => {
+        const user = res.locals.user as CurrentUser;
+        const id = childId(req);
+        const parsed = childDetailsSchema(londonDate(deps.now())).safeParse(req.body);
+        if (!parsed.success) {
+          res.status(422);
+          return renderEdit(res, user, id, req.body, formErrors(parsed.error));
+        }
+        try {
+          await updateChildDetails(database, council, user, id, parsed.data, deps.now());
+        } catch (e) {
+          if (e instanceof HttpError && e.status === 409) {
+            res.status(409);
+            return renderEdit(res, user, id, req.body, { version: e.message });
+          }
+          throw e;
+        }
+        req.session.flash = { kind: 'success', text: "The child's details have been saved." };
+        res.redirect(303, `/children/${id}`);
+      },
+    },
+    {
+      method: 'get', path: '/api/v1/children/:id', roles: CASE_ROLES, api: true, summary: "A child's record as JSON",
+      handler: async (req, res) => {
+        const { record, obligations } = await loadRecord(res.locals.user as CurrentUser, childId(req));
+        res.json({ child: presentChild(record.child), obligations });
+      },
+    },
+    {
+      method: 'patch', path: '/api/v1/children/:id', roles: CASE_ROLES, api: true, summary: "Correct a child's details (send the version you read)",
+      handler: async (req, res) => {
+        const user = res.locals.user as CurrentUser;
+        const id = childId(req);
+        const parsed = childDetailsSchema(londonDate(deps.now())).partial({ forename: true, surname: true }).safeParse(req.body ?? {});
+        if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+        const updated = await updateChildDetails(database, council, user, id, parsed.data as never, deps.now());
+        res.json({ id: updated.id, version: updated.version });
+      },
+    },
+  ];
+}

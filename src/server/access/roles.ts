@@ -1,0 +1,42 @@
+// The roles Hearth knows, and what each is for. Routes name the roles allowed (routes.ts); which
+// children a role may see is decided in child-access.ts.
+export const ROLES = [
+  'social-worker', 'team-manager', 'mash-officer', 'police', 'health', 'education',
+  'cp-chair', 'analyst', 'service-manager', 'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  'social-worker': 'Social worker',
+  'team-manager': 'Team manager',
+  'mash-officer': 'MASH officer',
+  police: 'Partner agency: police',
+  health: 'Partner agency: health',
+  education: 'Partner agency: education',
+  'cp-chair': 'Child protection chair / IRO',
+  analyst: 'Performance analyst',
+  'service-manager': 'Service manager',
+  admin: 'System administrator',
+};
+
+/** Roles that work with children's records (and may open one, subject to relationship). */
+export const CASE_ROLES = ['social-worker', 'team-manager', 'mash-officer', 'cp-chair', 'service-manager'] as const satisfies readonly Role[];
+/** Partner agencies see only what is addressed to their agency, never a child's record. */
+export const PARTNER_ROLES = ['police', 'health', 'education'] as const satisfies readonly Role[];
+export const MANAGER_ROLES = ['team-manager', 'service-manager'] as const satisfies readonly Role[];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Where each role lands after signing in. */
+export function homeFor(role: Role): string {
+  switch (role) {
+    case 'social-worker': case 'cp-chair': return '/my-work';
+    case 'team-manager': case 'service-manager': return '/team';
+    case 'mash-officer': return '/children/search';
+    case 'police': case 'health': case 'education': return '/agency/requests';
+    case 'analyst': return '/figures';
+    case 'admin': return '/admin/users';
+  }
+}
