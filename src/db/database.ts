@@ -120,6 +120,85 @@ export class Database {
   async scopeTo(councilId: number): Promise<void> {
     if (!Number.isInteger(councilId)) throw new Error('council id must be an integer');
     this.councilId = councilId;
+    if (this.pglite) {
+      await this.pglite.exec(`SET ROLE hearth_app; SELECT set_config('hearth.la_id', '${councilId}', false)`);
+      return;
+    }
+    await this.pool!.end();
+    // Role and council are set as each connection starts, before the pool hands it to anyone.
+    const pool = new pg.Pool({
+      connectionString: this.options.url,
+      max: this.options.poolSize ?? 10,
+      options: `-c role=hearth_app -c hearth.la_id=${councilId}`,
+    });
+    this.pool = pool;
+    this.drizzleDb = this.makeDrizzle();
+  }
+
+  static async open(options: DatabaseOptions): Promise<Database> {
+    if (options.url) {
+      const pool = new pg.Pool({ connectionString: options.url, max: 1 });
+      return new Database(options, undefined, pool);
+    }
+    let release: (() => void) | undefined;
+    if (options.dataDir) {
+      mkdirSync(options.dataDir, { recursive: true });
+      release = lockDataDir(options.dataDir);
+    }
+    try {
+      const pglite = await PGlite.create(options.dataDir ? join(options.dataDir, 'pgdata') : undefined, {
+        extensions: { pg_trgm, fuzzystrmatch },
+        parsers: { [DATE_OID]: (value: string) => value },
+      });
+      const database = new Database(options, pglite);
+      database.releaseLock = release;
+      return database;
+    } catch (e) {
+      release?.();
+      throw e;
+    }
+  }
+
+  private makeDrizzle(): Db {
+    if (this.pglite) return drizzlePglite({ client: this.pglite, schema }) as unknown as Db;
+    return drizzlePg({ client: this.pool!, schema }) as unknown as Db;
+  }
+
+  /** The typed query builder. */
+  get db(): Db {
+    return this.drizzleDb;
+  }
+
+  /** A raw parameterised query, for reports and the few statements the builder cannot express. */
+  async query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    if (this.pglite) return (await this.pglite.query<T>(text, params)).rows;
+    return (await this.pool!.query(text, params)).rows as T[];
+  }
+
+  /** A drizzle `sql` template (parameters bound safely), returning its rows. Same shape on both engines. */
+  async rows<T = Record<string, unknown>>(query: SQL): Promise<T[]> {
+    const result = (await this.drizzleDb.execute(query)) as unknown as { rows: T[] };
+    return result.rows;
+  }
+
+  /** Several statements at once, without parameters (PGlite's query() takes one statement). */
+  async exec(sqlText: string): Promise<void> {
+    if (this.pglite) await this.pglite.exec(sqlText);
+    else await this.pool!.query(sqlText);
+  }
+
+  /** Applies pending migrations, then re-applies grants and council policies to every table. */
+  async migrate(): Promise<void> {
+    if (this.councilId !== undefined) throw new Error('migrate() must run before scopeTo()');
+    if (this.pglite) await migratePglite(this.drizzleDb as never, { migrationsFolder });
+    else await migratePg(this.drizzleDb as never, { migrationsFolder });
+    await this.query('SELECT hearth_secure_tables()');
+  }
+
+  /** From now on every query runs as hearth_app, confined to this council's rows. */
+  async scopeTo(councilId: number): Promise<void> {
+    if (!Number.isInteger(councilId)) throw new Error('council id must be an integer');
+    this.councilId = councilId;
     const setup = `SET ROLE hearth_app; SELECT set_config('hearth.la_id', '${councilId}', false)`;
     if (this.pglite) {
       await this.pglite.exec(setup);

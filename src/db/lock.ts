@@ -1,9 +1,12 @@
 // PGlite takes no lock on its folder, and two processes opening one folder corrupt it
 // (electric-sql/pglite#1106), so Hearth holds its own lock file while the folder is open.
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export class DataDirLockedError extends Error {}
+
+/** Lock files this process holds: its own pid in a lock file is only stale if it is not in here. */
+const held = new Set<string>();
 
 function alive(pid: number): boolean {
   try {
@@ -16,16 +19,21 @@ function alive(pid: number): boolean {
 
 /** Takes the lock or throws DataDirLockedError naming the holder. Returns a release function. */
 export function lockDataDir(dir: string): () => void {
-  const path = join(dir, 'hearth.lock');
+  const path = join(resolve(dir), 'hearth.lock');
+  if (held.has(path)) {
+    throw new DataDirLockedError(`This process (pid ${process.pid}) already has the database in ${dir} open.`);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      held.add(path);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(path);
         try { unlinkSync(path); } catch { /* already gone */ }
       };
       process.once('exit', release);

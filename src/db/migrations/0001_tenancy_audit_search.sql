@@ -27,7 +27,7 @@ BEGIN
   EXECUTE 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO hearth_app';
   EXECUTE 'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO hearth_app';
   EXECUTE 'REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM hearth_app';
-  EXECUTE 'REVOKE DELETE, TRUNCATE ON local_authorities FROM hearth_app';
+  EXECUTE 'REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON local_authorities FROM hearth_app';
   FOR t IN
     SELECT c.table_name FROM information_schema.columns c
     JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
@@ -77,6 +77,13 @@ END
 $$;
 --> statement-breakpoint
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+--> statement-breakpoint
+-- A council sees only its own row (and the application may not change it: councils are set up by the owner).
+ALTER TABLE local_authorities ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY council_self ON local_authorities USING (id = nullif(current_setting('hearth.la_id', true), '')::integer);
 --> statement-breakpoint
 CREATE INDEX people_search_name_trgm ON people USING gin (search_name gin_trgm_ops);
 --> statement-breakpoint
