@@ -12,6 +12,8 @@ export interface VerifyResult {
 }
 
 export async function verifyAuditChain(database: Database, pageSize = 5000): Promise<VerifyResult> {
+  const [scope] = await database.query<{ council: string | null }>(`select nullif(current_setting('hearth.la_id', true), '') as council`);
+  if (!scope?.council) throw new Error('The audit log is checked one council at a time: open the database scoped to a council first.');
   let prevHash = '';
   let expectedSeq = 1;
   let checked = 0;
