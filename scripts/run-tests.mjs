@@ -52,6 +52,8 @@ if (!existsSync(chromium)) {
 }
 
 const env = { ...process.env };
+// The app's request log is for operators, not test output (a test checks what it would contain).
+env.HEARTH_LOG_LEVEL ??= 'silent';
 let cluster;
 if (env.HEARTH_TEST_PG_URL) {
   console.log(`run-tests: database tests use PostgreSQL at ${env.HEARTH_TEST_PG_URL.replace(/:[^:@/]*@/, ':***@')}`);

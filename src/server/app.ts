@@ -137,7 +137,8 @@ function setUpRoutes(app: express.Express, routes: RouteDef[]) {
     const guards = [signInGuard(route), roleGuard(route)];
     const csrf = route.method === 'get' ? [] : [csrfSynchronisedProtection];
     app[route.method](route.path, ...guards, ...csrf, (req: Request, res: Response, next: NextFunction) => {
-      if (route.method === 'get' && !route.api) res.locals.csrfToken = generateToken(req);
+      // Every page carries the session's token, including a form shown again with its errors after a post.
+      if (!route.api) res.locals.csrfToken = generateToken(req);
       next();
     }, async (req: Request, res: Response) => {
       await route.handler(req, res);

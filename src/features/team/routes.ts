@@ -11,9 +11,8 @@ import { loadJourneyRows } from '../children/journey-rows.ts';
 import { byUrgency, childObligations, type PresentedObligation } from '../children/obligations.ts';
 
 export function teamRoutes(deps: AppDeps): RouteDef[] {
-  const db = deps.database.db;
-
   async function teamFor(user: CurrentUser, requested: unknown): Promise<number | null> {
+    const db = deps.database.db;
     if (user.role === 'service-manager' && typeof requested === 'string' && /^\d+$/.test(requested)) return Number(requested);
     if (user.workerId != null) {
       const [managed] = await db.select({ id: teams.id }).from(teams).where(eq(teams.managerWorkerId, user.workerId)).orderBy(teams.id).limit(1);
@@ -29,6 +28,7 @@ export function teamRoutes(deps: AppDeps): RouteDef[] {
   return [{
     method: 'get', path: '/team', roles: ['team-manager', 'service-manager'], summary: 'Team caseloads, unallocated children and overdue work',
     handler: async (req, res) => {
+      const db = deps.database.db;
       const user = res.locals.user as CurrentUser;
       const teamId = await teamFor(user, req.query.team);
       if (teamId == null) throw new HttpError(404, 'You do not manage a team. Ask your administrator to link your account to your team.');

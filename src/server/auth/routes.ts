@@ -1,6 +1,6 @@
 // Signing in and out: local accounts (argon2id, rate limited) and, when configured, OpenID Connect.
 import type { Request, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../db/schema/index.ts';
@@ -36,7 +36,7 @@ export function authRoutes(deps: AppDeps): RouteDef[] {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     // Per address and username, so one person mistyping cannot lock out a whole office behind one address.
-    keyGenerator: (req) => `${req.ip}|${String(req.body?.username ?? '').trim().toLowerCase()}`,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').trim().toLowerCase()}`,
     handler: (_req, res) => {
       res.status(429).render('sign-in.njk', {
         title: 'Sign in', values: {}, errors: {},
