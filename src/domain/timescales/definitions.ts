@@ -117,6 +117,8 @@ export const DEFINITIONS = [
   {
     id: 'partner-info-request', label: 'Partner agency reply to a request for information', short: 'Partner agency reply',
     starts: [{ kind: 'partner-request', phrase: 'the request' }], duration: 24, unit: 'hours',
+    // Once the MASH has decided on the request's contact, an unanswered request is no longer awaited
+    // (rules/front-door.ts); it still counts as unanswered in the front door's figures.
     stops: { kinds: ['partner-response'], done: 'Partner agency replied', link: 'ref' },
     kind: 'local default', configurable: true, source: 'local MASH protocols',
     note: 'Same as the contact’s RAG deadline (red 4, amber 24, green 72 hours); 24 hours when the contact has no rating; a council may set hours per agency.',

@@ -1,5 +1,8 @@
 // Turns what is recorded about a child into the dated events the timescale engine reads.
 // The engine (domain/timescales) knows the rules; this file only knows where each event is stored.
+// A `ref` ties a stop to the one event it answers (the engine then ignores it for any other clock),
+// so it is set only where the record says so: a decision's contact, an ICPC's strategy discussion, a
+// return home interview's return. Visits, reviews and core groups count for whichever clock is running.
 import { londonDate } from '../../web/format.ts';
 import type { JourneyRows, Row } from './journey-rows.ts';
 
@@ -56,23 +59,22 @@ export function journeyEvents(rows: JourneyRows): RecordedEvent[] {
       const sd = c.s47_enquiry_id != null ? `strategy-discussion:${s47Strategy.get(c.s47_enquiry_id)}` : undefined;
       push({ id: `icpc:${c.id}`, kind: 'icpc', date: day(c.conference_date), ref: sd, attrs: c.decision === 'no-plan' ? { outcome: 'no-plan' } : undefined });
     } else {
-      push({ id: `cp-review:${c.id}`, kind: 'cp-review', date: day(c.conference_date), ref: `cp-plan:${c.cp_plan_id}` });
+      push({ id: `cp-review:${c.id}`, kind: 'cp-review', date: day(c.conference_date) });
     }
   }
   for (const p of rows.cp_plans) {
     push({ id: `cp-plan:${p.id}`, kind: 'cp-plan-start', date: day(p.start_date), ref: `icpc:${p.initial_conference_id}` });
     push(p.end_date != null && { id: `cp-plan-end:${p.id}`, kind: 'cp-plan-end', date: day(p.end_date), ref: `cp-plan:${p.id}` });
   }
-  for (const g of rows.core_groups) push({ id: `core-group:${g.id}`, kind: 'core-group', date: day(g.meeting_date), ref: `cp-plan:${g.cp_plan_id}` });
+  for (const g of rows.core_groups) push({ id: `core-group:${g.id}`, kind: 'core-group', date: day(g.meeting_date) });
   for (const p of rows.cin_plans) {
     push({ id: `cin-plan:${p.id}`, kind: 'cin-plan-start', date: day(p.start_date) });
     push(p.end_date != null && { id: `cin-plan-end:${p.id}`, kind: 'cin-plan-end', date: day(p.end_date), ref: `cin-plan:${p.id}` });
   }
-  for (const r of rows.cin_plan_reviews) push({ id: `cin-plan-review:${r.id}`, kind: 'cin-plan-review', date: day(r.review_date), ref: `cin-plan:${r.cin_plan_id}` });
+  for (const r of rows.cin_plan_reviews) push({ id: `cin-plan-review:${r.id}`, kind: 'cin-plan-review', date: day(r.review_date) });
   for (const v of rows.visits) {
     const kind = v.kind === 'cp' ? 'cp-visit' : v.kind === 'cin' ? 'cin-visit' : v.kind === 'cla' ? 'cla-visit' : v.kind === 'private-fostering' ? 'private-fostering-visit' : undefined;
-    const ref = v.cp_plan_id != null ? `cp-plan:${v.cp_plan_id}` : v.cin_plan_id != null ? `cin-plan:${v.cin_plan_id}` : v.period_of_care_id != null ? `cla:${v.period_of_care_id}` : undefined;
-    push(kind !== undefined && { id: `${kind}:${v.id}`, kind, date: day(v.visit_date), ref, attrs: { childSeen: Boolean(v.child_seen), seenAlone: Boolean(v.seen_alone) } });
+    push(kind !== undefined && { id: `${kind}:${v.id}`, kind, date: day(v.visit_date), attrs: { childSeen: Boolean(v.child_seen), seenAlone: Boolean(v.seen_alone) } });
     push(Boolean(v.child_seen) && { id: `child-seen:v${v.id}`, kind: 'child-seen', date: day(v.visit_date) });
   }
   const firstLegalStatus = new Map<unknown, unknown>();
@@ -90,7 +92,7 @@ export function journeyEvents(rows: JourneyRows): RecordedEvent[] {
       push({ id: `placement:${e.id}`, kind: 'placement-start', date: day(e.start_date), ref: `cla:${e.period_of_care_id}`, attrs: { longTerm: longTerm.get(e.period_of_care_id) ?? false } });
     }
   }
-  for (const r of rows.cla_reviews) if (!r.cancelled) push({ id: `cla-review:${r.id}`, kind: 'cla-review', date: day(r.review_date), ref: `cla:${r.period_of_care_id}` });
+  for (const r of rows.cla_reviews) if (!r.cancelled) push({ id: `cla-review:${r.id}`, kind: 'cla-review', date: day(r.review_date) });
   for (const h of rows.health_checks) {
     if (h.status !== 'done') continue;
     const kind = h.kind === 'dental' ? 'dental-check' : h.kind === 'developmental' ? undefined : 'health-assessment';

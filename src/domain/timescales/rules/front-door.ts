@@ -29,7 +29,11 @@ const partnerInfoRequest: Rule = {
       }
       const start = clockStart(definition, request);
       const stop = findStop(journey, definition, start);
-      return { def: definition, start, duration, durationNote, ...(stop ? { stop: toStop(stop) } : {}) };
+      // The decision on this request's own contact ends the wait for a reply (not another contact's).
+      const decision = request.ref === undefined ? undefined : journey.ofKind('mash-decision')
+        .find((d) => d.ref === request.ref && (d.date > request.date || (d.date === request.date && d.order > request.order)));
+      const lapse = !stop && decision ? { date: decision.date, phrase: 'the MASH decided' } : undefined;
+      return { def: definition, start, duration, durationNote, ...(stop ? { stop: toStop(stop) } : {}), ...(lapse ? { lapse } : {}) };
     });
   },
 };
