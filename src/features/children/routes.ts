@@ -8,6 +8,7 @@ import type { AppDeps, RouteDef } from '../../server/route-types.ts';
 import { errorList, fieldErrors, formErrors } from '../../web/form-errors.ts';
 import { londonDate } from '../../web/format.ts';
 import { isEmptySearch, parseSearch } from '../../domain/people/search-terms.ts';
+import { codeLabel } from '../../domain/code-sets/index.ts';
 import { chronology } from './chronology.ts';
 import { updateChildDetails } from './commands.ts';
 import { loadJourneyRows } from './journey-rows.ts';
@@ -59,7 +60,10 @@ export function childrenRoutes(deps: AppDeps): RouteDef[] {
       method: 'get', path: '/children/:id', roles: CASE_ROLES, summary: "A child's record: details, what is due, and the chronology",
       handler: async (req, res) => {
         const { record, obligations, chronology: entries } = await loadRecord(res.locals.user as CurrentUser, childId(req));
-        res.render('children/views/record.njk', { title: `${record.child.forename} ${record.child.surname}`, ...record, obligations, chronology: entries });
+        res.render('children/views/record.njk', {
+          title: `${record.child.forename} ${record.child.surname}`, ...record, obligations, chronology: entries,
+          sexLabel: codeLabel('cinSex', record.child.sex), ethnicityLabel: codeLabel('ethnicity', record.child.ethnicity),
+        });
       },
     },
     {

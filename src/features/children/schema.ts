@@ -23,7 +23,7 @@ export function childDetailsSchema(today: string) {
     dateOfBirth: optional(z.string().trim()
       .refine(realDate, 'Date of birth must be a real date, as YYYY-MM-DD')
       .refine((v) => v <= today, 'Date of birth must be today or in the past')),
-    sex: optional(z.string().refine((v) => isCode('cinSex', v), 'Sex must be one of the CIN census codes (0 not known, 1 male, 2 female)')),
+    sex: optional(z.string().refine((v) => isCode('cinSex', v), 'Sex must be M (male), F (female) or U (unknown or not recorded), as the CIN census codes it')),
     ethnicity: optional(z.string().trim().toUpperCase().refine((v) => isCode('ethnicity', v), 'Ethnicity must be a DfE ethnicity code, for example WBRI')),
     upn: optional(z.string().trim().toUpperCase().superRefine((v, ctx) => {
       const problem = upnProblem(v);
