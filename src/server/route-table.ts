@@ -5,6 +5,7 @@ import { agencyRoutes } from '../features/agency/routes.ts';
 import { childrenRoutes } from '../features/children/routes.ts';
 import { figuresRoutes } from '../features/figures/routes.ts';
 import { myWorkRoutes } from '../features/my-work/routes.ts';
+import { protectionRoutes } from '../features/protection/routes.ts';
 import { teamRoutes } from '../features/team/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppDeps, RouteDef } from './route-types.ts';
@@ -13,6 +14,7 @@ export function allRoutes(deps: AppDeps): RouteDef[] {
   return [
     ...authRoutes(deps),
     ...childrenRoutes(deps),
+    ...protectionRoutes(deps),
     ...myWorkRoutes(deps),
     ...teamRoutes(deps),
     ...agencyRoutes(deps),
