@@ -36,6 +36,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (oidcParts !== 0 && oidcParts !== 3) {
     throw new Error('Hearth configuration is invalid:\n  HEARTH_OIDC_*: set the issuer, client id and client secret together, or none');
   }
+  if (c.NODE_ENV === 'production' && c.HEARTH_OIDC_ISSUER && !c.HEARTH_OIDC_ISSUER.startsWith('https://')) {
+    throw new Error('Hearth configuration is invalid:\n  HEARTH_OIDC_ISSUER: must be an https:// address in production');
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,

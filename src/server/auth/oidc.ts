@@ -16,7 +16,11 @@ export function oidcRoutes(deps: AppDeps): RouteDef[] {
   if (!settings) return [];
   let configuration: Promise<client.Configuration> | undefined;
   const getConfiguration = () => {
-    configuration ??= client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret).catch((e) => {
+    const issuer = new URL(settings.issuer);
+    // Plain http only for a provider on this machine (development and tests); config refuses it in production.
+    const loopback = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+    configuration ??= client.discovery(issuer, settings.clientId, settings.clientSecret, undefined,
+      loopback ? { execute: [client.allowInsecureRequests] } : undefined).catch((e) => {
       configuration = undefined;
       throw e;
     });
