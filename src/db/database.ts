@@ -28,7 +28,10 @@ export type DbOrTx = Db | Tx;
 // Calendar dates stay 'YYYY-MM-DD' strings on both engines: a date has no time zone, and turning it
 // into a JavaScript Date at local midnight is how off-by-one-day bugs start.
 const DATE_OID = 1082;
+const DATE_ARRAY_OID = 1182;
+const TEXT_ARRAY_OID = 1009;
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
+pg.types.setTypeParser(DATE_ARRAY_OID, pg.types.getTypeParser(TEXT_ARRAY_OID));
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 

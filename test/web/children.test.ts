@@ -3,14 +3,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '../support/http-client.ts';
+import { engines } from '../support/engines.ts';
 import { startHearth, type RunningHearth } from '../support/hearth.ts';
 
-describe('children: search, record and details', () => {
+for (const engine of engines) describe(`children: search, record and details (${engine})`, () => {
   let hearth: RunningHearth;
   let child: { id: number; forename: string; surname: string; date_of_birth: string | null; version: number };
 
   before(async () => {
-    hearth = await startHearth();
+    hearth = await startHearth(engine);
     const [row] = await hearth.database.query<typeof child>(
       `select p.id, p.forename, p.surname, p.date_of_birth, p.version from allocations a
        join users u on u.worker_id = a.worker_id join people p on p.id = a.child_id
