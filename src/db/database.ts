@@ -31,7 +31,9 @@ const DATE_OID = 1082;
 const DATE_ARRAY_OID = 1182;
 const TEXT_ARRAY_OID = 1009;
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
-pg.types.setTypeParser(DATE_ARRAY_OID, pg.types.getTypeParser(TEXT_ARRAY_OID));
+// pg's TypeId enum lacks the array OIDs; the parser for text[] reads date[] as strings.
+const typeIds = pg.types as unknown as { setTypeParser(oid: number, parse: (v: string) => unknown): void; getTypeParser(oid: number): (v: string) => unknown };
+typeIds.setTypeParser(DATE_ARRAY_OID, typeIds.getTypeParser(TEXT_ARRAY_OID));
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 

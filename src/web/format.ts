@@ -1,6 +1,7 @@
 // Dates as GOV.UK style asks: "13 May 2025", and times in England's local time.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { toLondonDate } from '../domain/calendar/london-time.ts';
 
 const LONDON = 'Europe/London';
 
@@ -16,7 +17,7 @@ export function formatDateTime(value: string | Date): string {
   return format(new TZDate(new Date(value).getTime(), LONDON), "d MMMM yyyy 'at' h:mmaaa");
 }
 
-/** The London calendar date of an instant, as YYYY-MM-DD. */
+/** The London calendar date of an instant, as YYYY-MM-DD (a contact at 00:30 BST on 1 June is 1 June). */
 export function londonDate(value: Date): string {
-  return format(new TZDate(value.getTime(), LONDON), 'yyyy-MM-dd');
+  return toLondonDate(value.toISOString());
 }

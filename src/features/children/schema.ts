@@ -1,15 +1,8 @@
 // What may be written to a child's details, and the rules each field must meet.
 import { z } from 'zod';
 import { isCode } from '../../domain/code-sets/index.ts';
+import { isIsoDate } from '../../domain/calendar/dates.ts';
 import { nhsNumberProblem, upnProblem } from '../../domain/people/identifiers.ts';
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-function realDate(value: string): boolean {
-  if (!isoDate.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
 
 const optional = (s: z.ZodType<string>) => z.union([z.literal('').transform(() => null), s]).nullable().optional();
 
@@ -21,7 +14,7 @@ export function childDetailsSchema(today: string) {
     surname: z.string().trim().min(1, 'Enter a last name').max(100, 'Last name must be 100 characters or fewer'),
     preferredName: optional(z.string().trim().max(100, 'Preferred name must be 100 characters or fewer')),
     dateOfBirth: optional(z.string().trim()
-      .refine(realDate, 'Date of birth must be a real date, as YYYY-MM-DD')
+      .refine(isIsoDate, 'Date of birth must be a real date, as YYYY-MM-DD')
       .refine((v) => v <= today, 'Date of birth must be today or in the past')),
     sex: optional(z.string().refine((v) => isCode('cinSex', v), 'Sex must be M (male), F (female) or U (unknown or not recorded), as the CIN census codes it')),
     ethnicity: optional(z.string().trim().toUpperCase().refine((v) => isCode('ethnicity', v), 'Ethnicity must be a DfE ethnicity code, for example WBRI')),
