@@ -293,7 +293,7 @@ export function enterCare(w: World, cs: Case, day: Day, route: string, drawn: Ca
   writeLegal(w, cs, entry, carePath, finalOrder, po, periodEnd);
   if (carePath.path === 'adoption' && adm !== null) writeAdoption(w, cs, adm, po, reversed, match, placedForAdoption, periodEnd, rec);
   writeMissingInCare(w, cs, period.id, entry, periodUntil);
-  cs.periodicOversight(entry, periodUntil, 150);
+  cs.periodicOversight(entry, periodUntil, 210);
   maybeAudit(cs, entry, periodUntil);
   if (child.uasc) writeUascStatus(w, cs, entry, b18);
   writeCareLeaver(w, cs, entry, exitedNow ? exit : null, b18);

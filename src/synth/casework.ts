@@ -44,22 +44,22 @@ export function drawCasePlan(rng: Rng, opts: { priorPlan: boolean }): CasePlan {
   const assessWd = late ? 46 + Math.min(70, Math.round(rng.exponential(12))) : 5 + Math.round(40 * Math.pow(rng.next(), 0.65));
   const icpcBand = rng.weighted({ early: 9, onTime: 69, late: 10, veryLate: 12 });
   const icpcWd = icpcBand === 'early' ? rng.int(4, 10) : icpcBand === 'onTime' ? rng.int(11, 15) : icpcBand === 'late' ? rng.int(16, 20) : rng.int(21, 35);
-  const reviews = rng.weighted({ 1: 22, 2: 52, 3: 17.5, 4: 5, 5: 2.5, 6: 1 });
+  const reviews = rng.weighted({ 1: 22, 2: 52, 3: 16.5, 4: 4.5, 5: 3.5, 6: 1.5 });
   return {
     referralNfa: rng.chance(0.05),
     assessWd,
     assessOutcome: rng.weighted({ nfa: 37, 'early-help': 10, 'cin-plan': 35, 'strategy-discussion': 13, 'looked-after': 3.2, other: 1.8 }),
     sdOffsetWd: rng.int(2, 25),
     s47Decided: rng.chance(0.88),
-    s47Outcome: rng.weighted({ 'not-substantiated': 42, 'substantiated-no-conference': 24, conference: opts.priorPlan ? 50 : 26 }),
+    s47Outcome: rng.weighted({ 'not-substantiated': 42, 'substantiated-no-conference': 24, conference: opts.priorPlan ? 62 : 24 }),
     s47Wd: rng.int(4, 14),
     icpcWd,
-    icpcPlan: rng.chance(opts.priorPlan ? 0.92 : 0.86),
+    icpcPlan: rng.chance(opts.priorPlan ? 0.94 : 0.86),
     category: rng.weighted(CP_CATEGORY),
     cpReviewsToEnd: Number(reviews),
     cpEndTo: rng.weighted({ 'cin-plan': 66, close: 20, 'looked-after': 10, 'moved-away': 4 }),
     cinPlanMonths: Math.min(30, Math.max(2, rng.logNormal(6.5, 0.55))),
-    cinPlanEnd: rng.weighted({ close: 88, escalate: 8, 'looked-after': 4 }),
+    cinPlanEnd: rng.weighted(opts.priorPlan ? { close: 70, escalate: 25, 'looked-after': 5 } : { close: 88, escalate: 8, 'looked-after': 4 }),
     afterNotSubstantiated: rng.chance(0.35) ? 'cin-plan' : 'close',
     careOffsetWd: rng.int(1, 30),
     preProceedings: rng.chance(0.12),
@@ -94,7 +94,7 @@ export class Case {
     this.start = start;
     this.cursor = start;
     this.allocation = new Allocation(w, w.org, team, child.person.id, 'allocated-worker', start, rng, null, w.allocationRow);
-    this.oversight(start, 'allocation', `Allocated to ${team.name}.`);
+    if (rng.chance(0.4)) this.oversight(start, 'allocation', `Allocated to ${team.name}.`);
   }
 
   get today(): Day {
@@ -113,7 +113,6 @@ export class Case {
     this.allocation.close(day);
     this.allocation = new Allocation(this.w, this.w.org, team, this.child.person.id, role, day, this.rng, 'TSPROC', this.w.allocationRow);
     this.episodeRow.teamId = team.id;
-    this.oversight(day, 'allocation', `Case transferred to ${team.name}.`);
   }
 
   setNeed(code: string): void {
@@ -300,7 +299,7 @@ function runAssessment(cs: Case, start: ReferralStart): AssessmentResult {
   if (isAuthorised) {
     cs.setNeed(outcomeCode === 'nfa' && rng.chance(0.6) ? 'N9' : need);
     cs.oversight(authorised, 'decision-sign-off', `Assessment authorised. Outcome: ${outcomeCode}.`);
-    cs.note(completed, 'Assessment completed', 'Child and family assessment completed and submitted for authorisation.', worker);
+    if (rng.chance(0.4)) cs.note(completed, 'Assessment completed', 'Child and family assessment completed and submitted for authorisation.', worker);
   }
   return { id: row.id, authorised: isAuthorised ? authorised : null, row };
 }
@@ -491,7 +490,7 @@ function runCpPlan(cs: Case, icpcId: number, start: Day, chair: Worker): void {
   }
   const lastVisit = writeVisits(cs, 'cp', start, until, 10, { cpPlanId: row.id });
   writeActions(cs, 'cp', row.id, start, until);
-  cs.periodicOversight(start, until, 90);
+  cs.periodicOversight(start, until, 150);
   if (end === null) {
     if (addWd(lastVisit, 10) < w.today) noteOverdue(w, cs.workerAt(w.today), 'cp-visit');
     put(w, allocations, {
@@ -544,7 +543,7 @@ export function runCinPlan(cs: Case, start: Day): void {
   const until = ended ? end : w.today;
   const lastVisit = writeVisits(cs, 'cin', start, until, 20, { cinPlanId: row.id });
   writeActions(cs, 'cin', row.id, start, until);
-  cs.periodicOversight(start, until, 120);
+  cs.periodicOversight(start, until, 180);
   if (!ended) {
     const worker = cs.workerAt(w.today);
     if (addWd(lastVisit, 20) < w.today) noteOverdue(w, worker, 'cin-visit');
@@ -552,7 +551,9 @@ export function runCinPlan(cs: Case, start: Day): void {
     cs.leaveOpen();
     return;
   }
-  if (plan.cinPlanEnd === 'escalate' && !cs.child.uasc) {
+  // After a child protection plan, a CIN plan more often ends with concerns escalating again.
+  const cinEnd = child.cpPlans > 0 && plan.cinPlanEnd === 'close' && rng.chance(0.15) ? 'escalate' : plan.cinPlanEnd;
+  if (cinEnd === 'escalate' && !cs.child.uasc && child.person.dob !== null) {
     const sd = runStrategy(cs, end, 'open-case', null);
     if (!sd.s47 || sd.s47.outcome === null) {
       if (!sd.s47) return cs.close(end, 'RC7');
@@ -561,7 +562,7 @@ export function runCinPlan(cs: Case, start: Day): void {
     if (sd.s47.outcome === 'conference') return runIcpc(cs, sd, sd.s47.id);
     return cs.close(sd.s47.end!, 'RC7');
   }
-  if (plan.cinPlanEnd === 'looked-after') {
+  if (cinEnd === 'looked-after') {
     const exit = cs.enterCare(cs, end, 'cin-plan');
     return finishCare(cs, exit);
   }
@@ -596,7 +597,7 @@ export function writeVisits(cs: Case, kind: 'cp' | 'cin' | 'cla' | 'care-leaver'
       last = d;
     }
     const roll = rng.next();
-    const gap = roll < 0.85 ? rng.int(Math.ceil(intervalWd * 0.5), intervalWd) : roll < 0.96 ? rng.int(intervalWd + 1, Math.ceil(intervalWd * 1.6)) : rng.int(Math.ceil(intervalWd * 1.6), intervalWd * 3);
+    const gap = roll < 0.85 ? rng.int(Math.ceil(intervalWd * 0.7), intervalWd) : roll < 0.96 ? rng.int(intervalWd + 1, Math.ceil(intervalWd * 1.6)) : rng.int(Math.ceil(intervalWd * 1.6), intervalWd * 3);
     d = addWd(d, gap);
   }
   return last;
@@ -611,7 +612,7 @@ const ACTIONS = [
 
 function writeActions(cs: Case, kind: 'cp' | 'cin', planId: number, start: Day, until: Day): void {
   const { w, rng, child } = cs;
-  for (const [action, owner] of rng.sample(ACTIONS, rng.int(2, 3))) {
+  for (const [action, owner] of rng.sample(ACTIONS, rng.int(1, 3))) {
     const due = start + rng.int(20, 120);
     const done = due + rng.int(-30, 40);
     put(w, planActions, {

@@ -60,6 +60,8 @@ export function writePerson(w: World, rng: Rng, p: NewPerson): Person {
     else upnUnknown = 'UN1';
   }
   const created = Math.min(p.createdOn, w.today);
+  // A few records are restricted (e.g. a staff member's relative): only allocated workers see them.
+  const restricted = isChild && rng.chance(0.004);
   const row = put(w, people, {
     personType: p.type,
     laChildId,
@@ -78,9 +80,10 @@ export function writePerson(w: World, rng: Rng, p: NewPerson): Person {
     uasc: p.uasc ?? false,
     uascCeasedDate: null,
     nationality: p.nationality ?? null,
-    restricted: isChild && rng.chance(0.004),
+    restricted,
     searchName: searchName(p.forename, p.surname, preferred),
   }, created);
+  if (restricted) w.stats.restrictedChildren.push(row.id);
   return { id: row.id, forename: p.forename, surname: p.surname, sex: p.sex, dob: p.dob, edd: p.edd ?? null, ethnicity: p.ethnicity, row };
 }
 
@@ -192,7 +195,7 @@ export function makeHousehold(w: World, index: number, rng: Rng, firstIncident: 
   household.mother = mother;
   household.adults.push(mother);
   let father: Person | null = null;
-  if (fatherPresent || rng.chance(0.5)) {
+  if (fatherPresent || rng.chance(0.35)) {
     father = writePerson(w, rng, {
       type: 'adult', forename: adultForename(rng, fatherHeritage, false), surname: fatherSurname, sex: 'M',
       dob: motherDob - rng.int(-700, 2500),
@@ -211,7 +214,7 @@ export function makeHousehold(w: World, index: number, rng: Rng, firstIncident: 
     household.adults.push(partner);
   }
   let grandparent: Person | null = null;
-  if (rng.chance(0.1)) {
+  if (rng.chance(0.08)) {
     grandparent = writePerson(w, rng, {
       type: 'adult', forename: adultForename(rng, motherHeritage, true), surname: motherSurname, sex: 'F',
       dob: motherDob - rng.int(17, 30) * 365, ethnicity: mother.ethnicity, createdOn: motherCreated,
@@ -233,7 +236,7 @@ export function makeHousehold(w: World, index: number, rng: Rng, firstIncident: 
   }
 
   // Addresses and relationships.
-  for (const p of household.adults) writeAddresses(w, rng, household, p, motherCreated);
+  for (const p of household.adults) writeAddresses(w, rng, household, p, motherCreated, true);
   for (const c of household.children) writeAddresses(w, rng, household, c.person, Math.max(motherCreated, c.person.dob ?? motherCreated));
   for (const c of household.children) {
     const cid = c.person.id;
@@ -291,8 +294,8 @@ function newChild(person: Person, household: Household, uasc: boolean, school: O
 }
 
 /** A household's addresses over time: most families have moved once or twice. */
-function writeAddresses(w: World, rng: Rng, h: Household, p: Person, from: Day): void {
-  const moves = rng.weighted({ 0: 70, 1: 22, 2: 8 }) as unknown as string;
+function writeAddresses(w: World, rng: Rng, h: Household, p: Person, from: Day, currentOnly = false): void {
+  const moves = currentOnly ? '0' : rng.weighted({ 0: 70, 1: 22, 2: 8 }) as unknown as string;
   let start = Math.min(from, w.today) - rng.int(30, 900);
   if (p.dob !== null && start < p.dob) start = p.dob;
   const n = Number(moves);

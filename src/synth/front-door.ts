@@ -74,11 +74,11 @@ export function drawIncident(w: World, rng: Rng, day: Day, opts: { uasc?: boolea
       weights['strategy-discussion'] *= 1.3;
     }
     // Children who have been on a plan before come back with serious concerns more often.
-    if (opts.priorPlan) weights['strategy-discussion'] *= 3;
+    if (opts.priorPlan) weights['strategy-discussion'] *= 4;
     outcome = rng.weighted(weights);
   }
   // Green contacts are mostly decided at the front door without a full MASH episode.
-  const mash = !opts.openCase && (rag !== 'green' || rng.chance(0.4));
+  const mash = !opts.openCase && (rag !== 'green' || rng.chance(0.25));
   const received = epochMinutes(d, minute);
   const start = received + rng.int(5, 90);
   const deadline = RAG_HOURS[rag] * 60;
@@ -188,10 +188,10 @@ function writePartnerRequests(w: World, child: Child, episodeId: number, start: 
   const o = w.org.orgs;
   const age = child.person.dob === null ? -1 : (londonDayOf(start) - child.person.dob) / 365.25;
   const asks: [Org, string][] = [];
-  if (rng.chance(0.8)) asks.push([o.police, 'Any police involvement with the household, including domestic incidents and warnings?']);
-  if (rng.chance(0.6)) asks.push([o.healthTrust, 'Health involvement: health visiting, school nursing, A&E attendances, missed appointments?']);
-  if (age >= 4 && rng.chance(0.55)) asks.push([o.education, 'Attendance, presentation and any safeguarding records held by the school?']);
-  if (rng.chance(0.03)) asks.push([o.probation, 'Is any adult in the household known to probation?']);
+  if (rng.chance(0.7)) asks.push([o.police, 'Any police involvement with the household, including domestic incidents and warnings?']);
+  if (rng.chance(0.42)) asks.push([o.healthTrust, 'Health involvement: health visiting, school nursing, A&E attendances, missed appointments?']);
+  if (age >= 4 && rng.chance(0.45)) asks.push([o.education, 'Attendance, presentation and any safeguarding records held by the school?']);
+  if (rng.chance(0.02)) asks.push([o.probation, 'Is any adult in the household known to probation?']);
   for (const [org, question] of asks) {
     const requested = start + rng.int(5, 60);
     if (requested > now) continue;
@@ -244,14 +244,15 @@ export function startEarlyHelp(w: World, child: Child, from: Day, fromContactId:
   const lead = leadOrg === 'la' ? null : leadOrg === 'school' ? (child.school ?? rng.pick(o.primarySchools)) : leadOrg === 'health' ? o.healthTrust : rng.pick(o.voluntary);
   const outcome = open ? null : rng.weighted({ 'needs-met': 62, disengaged: 22, 'moved-away': 6, other: 10 });
   const team = teamFor(w.org, 'early-help', child.household.locality);
-  const allocation = new Allocation(w, w.org, team, child.person.id, 'early-help-practitioner', start, rng, null, w.allocationRow);
-  const practitioner = allocation.workerAt(start);
+  // The council's early help team holds the work only when it leads; partners' practitioners are named.
+  const allocation = leadOrg === 'la' ? new Allocation(w, w.org, team, child.person.id, 'early-help-practitioner', start, rng, null, w.allocationRow) : null;
+  const practitioner = allocation?.workerAt(start);
   const row = put(w, earlyHelpEpisodes, {
     childId: child.person.id,
     startDate: iso(start),
     endDate: open ? null : iso(end),
     reason: 'Family support needs identified at the front door',
-    leadPractitioner: leadOrg === 'la' ? practitioner.name : `${leadOrg === 'school' ? 'Designated safeguarding lead' : leadOrg === 'health' ? 'Health visitor' : 'Family worker'} (synthetic)`,
+    leadPractitioner: practitioner ? practitioner.name : `${leadOrg === 'school' ? 'Designated safeguarding lead' : leadOrg === 'health' ? 'Health visitor' : 'Family worker'} (synthetic)`,
     leadOrganisationId: lead?.id ?? null,
     assessmentDate: assessmentDate <= w.today ? iso(assessmentDate) : null,
     planDate: planDate <= w.today ? iso(planDate) : null,
@@ -269,7 +270,7 @@ export function startEarlyHelp(w: World, child: Child, from: Day, fromContactId:
 export function finishEarlyHelp(child: Child): void {
   const eh = child.earlyHelp;
   if (!eh) return;
-  eh.allocation.close(eh.end === Infinity ? null : eh.end);
+  eh.allocation?.close(eh.end === Infinity ? null : eh.end);
   child.earlyHelp = null;
 }
 

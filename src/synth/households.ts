@@ -64,12 +64,12 @@ export function simulateHousehold(w: World, index: number, rng: Rng, first: Day,
     }
     // Families whose children have been on a plan tend to come back sooner.
     const hadPlan = h.children.some((c) => c.cpPlans > 0);
-    const meanGap = hadPlan ? Math.min(h.meanGap, 300) : h.meanGap;
+    const meanGap = hadPlan ? Math.min(h.meanGap, 200) : h.meanGap;
     t = inc.day + 14 + Math.round(rng.exponential(meanGap));
     // A case closed too soon: concerns often return within months (re-referrals, second plans).
     let closed = -Infinity;
     for (const c of involved) if (c.busyUntil > inc.day && c.busyUntil < w.today && c.busyUntil > closed) closed = c.busyUntil;
-    if (closed > -Infinity && rng.chance(hadPlan ? 0.6 : 0.45)) {
+    if (closed > -Infinity && rng.chance(hadPlan ? 0.85 : 0.45)) {
       const back = closed + rng.int(14, hadPlan ? 540 : 250);
       if (back < t) {
         t = back;

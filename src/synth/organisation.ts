@@ -132,8 +132,8 @@ const LOCALITIES = ['North', 'South', 'East', 'West', 'Central', 'Coastal', 'Cit
  * generated data: open cases per child in the population, per area.
  */
 const OPEN_CASES_PER_CHILD: Record<ServiceArea, number> = {
-  mash: 0, assessment: 0.0058, cin: 0.0102, 'child-protection': 0.0043, 'children-in-care': 0.0058,
-  'leaving-care': 0.0068, adoption: 0, fostering: 0, 'early-help': 0.0085, 'disabled-children': 0.0016, iro: 0,
+  mash: 0, assessment: 0.0065, cin: 0.019, 'child-protection': 0.0049, 'children-in-care': 0.0071,
+  'leaving-care': 0.0067, adoption: 0, fostering: 0, 'early-help': 0.0056, 'disabled-children': 0.0012, iro: 0,
 };
 const CASELOAD: Record<ServiceArea, number> = {
   mash: 16, assessment: 16, cin: 16, 'child-protection': 15, 'children-in-care': 15, 'leaving-care': 20,
@@ -243,7 +243,7 @@ export function buildOrganisation(ctx: Ctx, historyStart: Day): Organisation {
       };
       team.workers.push(...fillPost(team, team.area, pickHire, {
         anchor: p < 2 || anchorRole !== undefined,
-        agencyShare: team.area === 'early-help' || team.area === 'iro' ? 0.2 : 0.55,
+        agencyShare: team.area === 'early-help' || team.area === 'iro' ? 0.15 : 0.38,
         meanYears: 3.8,
       }));
     }
@@ -356,7 +356,7 @@ export class Allocation {
     const worker = workerOn(team, start, rng, pick);
     this.segments.push({ worker, start, end: null, reason: firstReason });
     this.horizon = start;
-    this.nextChange = start + Math.round(rng.exponential(500)) + 20;
+    this.nextChange = start + Math.round(rng.exponential(700)) + 20;
   }
 
   get start(): Day {
@@ -378,7 +378,7 @@ export class Allocation {
       current.end = change;
       const next = workerOn(this.team, change, this.rng, (w) => w !== current.worker && (!this.pick || this.pick(w)));
       this.segments.push({ worker: next, start: change, end: null, reason });
-      this.nextChange = change + Math.round(this.rng.exponential(500)) + 20;
+      this.nextChange = change + Math.round(this.rng.exponential(700)) + 20;
       this.horizon = change;
     }
   }

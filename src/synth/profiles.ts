@@ -18,7 +18,7 @@ export const PROFILES: Record<ProfileName, Profile> = {
   /** Only for fast tests: a very small council with every kind of record. */
   tiny: { name: 'tiny', childPopulation: 3_000, years: 3, likeness: 'none (test fixture)' },
   small: { name: 'small', childPopulation: 8_000, years: 6, likeness: 'Rutland' },
-  medium: { name: 'medium', childPopulation: 110_000, years: 6, likeness: 'East Sussex' },
+  medium: { name: 'medium', childPopulation: 110_000, years: 5, likeness: 'East Sussex' },
   large: { name: 'large', childPopulation: 290_000, years: 10, likeness: 'Birmingham' },
 };
 

@@ -95,7 +95,7 @@ export async function seedSyntheticCouncil(database: Database, opts: SeedOptions
   const w: World = {
     ...ctx, org, fosterHouseholds: [], adopters: [],
     allocationRow: allocationWriter(ctx, Number(width?.w ?? 4)),
-    stats: { contacts: 0, referrals: 0, overdueByWorker: new Map(), openByWorker: new Map(), chairedByWorker: new Map(), openPartnerRequestsByOrg: new Map() },
+    stats: { contacts: 0, referrals: 0, overdueByWorker: new Map(), openByWorker: new Map(), chairedByWorker: new Map(), openPartnerRequestsByOrg: new Map(), restrictedChildren: [] },
     nextLaChild: 0,
   };
   w.fosterHouseholds = buildFosterHouseholds(w, ctx.windowStart - 3 * 365);
@@ -210,11 +210,20 @@ function writeUsers(w: World, passwordHash: string): void {
     admin: { workerId: null, organisationId: null },
   };
   const createdOn = w.today - 30;
+  const ids = new Map<string, number>();
   for (const account of DEMO_ACCOUNTS) {
     const link = links[account.username]!;
-    put(w, users, {
+    const row = put(w, users, {
       username: account.username, displayName: account.displayName, role: account.role, workerId: link.workerId,
       organisationId: link.organisationId, passwordHash, oidcSubject: null, disabled: false, isDemo: true, lastSignInAt: null,
+    }, createdOn);
+    ids.set(account.username, row.id);
+  }
+  // Restricted records opened to a named manager, with the reason recorded.
+  for (const [i, childId] of w.stats.restrictedChildren.slice(0, 3).entries()) {
+    put(w, recordAccessGrants, {
+      childId, userId: ids.get(i === 0 ? 'team-manager' : 'service-manager')!,
+      grantedReason: 'Restricted record: access agreed by the head of service for case oversight.',
     }, createdOn);
   }
 }
@@ -249,5 +258,4 @@ async function resetSequences(database: Database): Promise<void> {
     const name = getTableConfig(t).name;
     await database.query(`SELECT setval(pg_get_serial_sequence('${name}', 'id'), m) FROM (SELECT max(id) AS m FROM "${name}") s WHERE m IS NOT NULL`);
   }
-  void recordAccessGrants;
 }

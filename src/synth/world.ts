@@ -58,7 +58,7 @@ export interface Child {
   inCareUntil: Day;
   everInCare: boolean;
   /** Open early help episode, to be closed or stepped up. */
-  earlyHelp: { row: { endDate?: string | null; outcome?: string | null; steppedUpContactId?: number | null; updatedAt: string; version?: number }; start: Day; end: Day; allocation: Allocation } | null;
+  earlyHelp: { row: { endDate?: string | null; outcome?: string | null; steppedUpContactId?: number | null; updatedAt: string; version?: number }; start: Day; end: Day; allocation: Allocation | null } | null;
   school: Org | null;
   /** Whether anything happened to this child (only such children are written). */
   known: boolean;
@@ -73,6 +73,7 @@ export interface Stats {
   openByWorker: Map<number, number>;
   chairedByWorker: Map<number, number>;
   openPartnerRequestsByOrg: Map<number, number>;
+  restrictedChildren: number[];
 }
 
 export interface World extends Ctx {

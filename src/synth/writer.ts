@@ -26,45 +26,52 @@ interface ColumnPlan {
   paramType: string;
   /** The expression that turns the parameter element into the column's value. */
   select: (alias: string) => string;
-  /** Turns a JS value into the parameter element. */
+  /** Turns a JS value into the parameter element (null or a string or number). */
   encode: (value: unknown) => unknown;
+  /** Elements never need quoting in an array literal (numbers, booleans, dates, ISO instants). */
+  plain: boolean;
   fallback: unknown;
 }
 
-/** A PostgreSQL array literal, quoting elements that need it. */
-function arrayLiteral(values: unknown[]): string {
-  const parts = values.map((v) => {
-    if (v === null || v === undefined) return 'NULL';
-    const s = String(v);
-    if (s === '' || /[\s,{}"\\]/.test(s) || s.toUpperCase() === 'NULL') return `"${s.replace(/[\\"]/g, '\\$&')}"`;
-    return s;
-  });
-  return `{${parts.join(',')}}`;
+/** An element of a PostgreSQL array literal, double-quoted (so any text is safe). */
+function quoted(s: string): string {
+  return s.includes('\\') || s.includes('"') ? `"${s.replace(/[\\"]/g, '\\$&')}"` : `"${s}"`;
+}
+
+/** A PostgreSQL array literal for a column array (or a text[] column value). */
+function arrayLiteral(values: readonly unknown[], plain = false): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i) out += ',';
+    out += v === null || v === undefined ? 'NULL' : plain ? String(v) : quoted(String(v));
+  }
+  return `${out}}`;
 }
 
 function planColumn(key: string, column: PgColumn): ColumnPlan {
   const sqlType = column.getSQLType();
   const fallback = column.default !== undefined && !is(column.default, SQL) ? column.default : null;
-  const plain = (paramType: string): ColumnPlan => ({
-    key, name: column.name, paramType, select: (a) => a, encode: (v) => v ?? null, fallback,
+  const simple = (paramType: string, plain: boolean): ColumnPlan => ({
+    key, name: column.name, paramType, select: (a) => a, encode: (v) => v ?? null, plain, fallback,
   });
   switch (column.columnType) {
-    case 'PgInteger': case 'PgSerial': return plain('int4');
-    case 'PgBigInt53': return plain('int8');
-    case 'PgBoolean': return plain('bool');
-    case 'PgNumericNumber': case 'PgNumeric': return plain('numeric');
-    case 'PgDateString': case 'PgDate': return plain('date');
-    case 'PgTimestamp': case 'PgTimestampString': return plain('timestamptz');
-    case 'PgText': case 'PgVarchar': case 'PgChar': return plain('text');
+    case 'PgInteger': case 'PgSerial': return simple('int4', true);
+    case 'PgBigInt53': return simple('int8', true);
+    case 'PgBoolean': return simple('bool', true);
+    case 'PgNumericNumber': case 'PgNumeric': return simple('numeric', true);
+    case 'PgDateString': case 'PgDate': return simple('date', true);
+    case 'PgTimestamp': case 'PgTimestampString': return simple('timestamptz', true);
+    case 'PgText': case 'PgVarchar': case 'PgChar': return simple('text', false);
     case 'PgArray':
       return {
         key, name: column.name, paramType: 'text', select: (a) => `${a}::${sqlType}`,
-        encode: (v) => (v == null ? null : arrayLiteral(v as unknown[])), fallback,
+        encode: (v) => (v == null ? null : arrayLiteral(v as unknown[])), plain: false, fallback,
       };
     case 'PgJsonb': case 'PgJson':
       return {
         key, name: column.name, paramType: 'text', select: (a) => `${a}::${sqlType}`,
-        encode: (v) => (v == null ? null : JSON.stringify(v)), fallback,
+        encode: (v) => (v == null ? null : JSON.stringify(v)), plain: false, fallback,
       };
     default:
       throw new Error(`writer: no plan for ${column.columnType} (${column.name})`);
@@ -106,12 +113,15 @@ export class Writer {
     const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>)
       .filter(([key]) => !opts.omit?.includes(key))
       .map(([key, column]) => planColumn(key, column));
-    const aliases = columns.map((_, i) => `c${i}`);
+    // The council id is the same on every row: written into the statement, not sent per row.
+    const passed = columns.filter((c) => c.key !== 'localAuthorityId');
+    const aliases = passed.map((_, i) => `c${i}`);
+    const selects = columns.map((c) => (c.key === 'localAuthorityId' ? String(this.options.councilId) : c.select(aliases[passed.indexOf(c)]!)));
     const sql = `INSERT INTO "${config.name}" (${columns.map((c) => `"${c.name}"`).join(', ')})`
       + (opts.overridingSystemValue ? ' OVERRIDING SYSTEM VALUE' : '')
-      + ` SELECT ${columns.map((c, i) => c.select(aliases[i]!)).join(', ')}`
-      + ` FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.paramType}[]`).join(', ')}) AS u(${aliases.join(', ')})`;
-    const plan: TablePlan = { name: config.name, columns, sql, rows: [], written: 0 };
+      + ` SELECT ${selects.join(', ')}`
+      + ` FROM unnest(${passed.map((c, i) => `$${i + 1}::${c.paramType}[]`).join(', ')}) AS u(${aliases.join(', ')})`;
+    const plan: TablePlan = { name: config.name, columns: passed, sql, rows: [], written: 0 };
     this.plans.set(table, plan);
     this.order.push(plan);
   }
@@ -129,26 +139,27 @@ export class Writer {
 
   /** Writes everything buffered, parents first. */
   async flush(): Promise<void> {
+    if (process.env.SYNTH_TX) await this.database.exec('BEGIN');
     for (const plan of this.order) {
       for (let start = 0; start < plan.rows.length; start += this.batchRows) {
         await this.insert(plan, plan.rows.slice(start, start + this.batchRows));
       }
       plan.rows = [];
     }
+    if (process.env.SYNTH_TX) await this.database.exec('COMMIT');
     this.buffered = 0;
   }
 
   private async insert(plan: TablePlan, rows: Record<string, unknown>[]): Promise<void> {
+    // Each column goes as one array literal built here (both drivers would otherwise quote and
+    // escape element by element, which costs more than the insert on large batches).
     const params = plan.columns.map((c) => {
       const values = new Array<unknown>(rows.length);
-      if (c.key === 'localAuthorityId') values.fill(this.options.councilId);
-      else {
-        for (let i = 0; i < rows.length; i++) {
-          const v = rows[i]![c.key];
-          values[i] = c.encode(v === undefined ? c.fallback : v);
-        }
+      for (let i = 0; i < rows.length; i++) {
+        const v = rows[i]![c.key];
+        values[i] = c.encode(v === undefined ? c.fallback : v);
       }
-      return values;
+      return arrayLiteral(values, c.plain);
     });
     try {
       await this.database.query(plan.sql, params);
