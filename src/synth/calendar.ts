@@ -74,7 +74,9 @@ export function isWd(day: Day): boolean {
 export function addWd(day: Day, n: number): Day {
   if (n === 0) return day;
   const t = table();
-  const k = t.count[index(day)]! + (n > 0 ? n - 1 : n);
+  const i = index(day);
+  // count[i] is the number of working days up to and including `day`.
+  const k = t.count[i]! + (n > 0 ? n - 1 : n - t.isWd[i]!);
   const result = t.list[k];
   if (result === undefined) throw new RangeError('working day outside the synthetic calendar');
   return result;
@@ -83,7 +85,9 @@ export function addWd(day: Day, n: number): Day {
 /** Working days after a up to and including b (as the domain's workingDaysBetween). */
 export function wdBetween(a: Day, b: Day): number {
   const t = table();
-  return t.count[index(b)]! - t.count[index(a)]!;
+  if (b >= a) return t.count[index(b)]! - t.count[index(a)]!;
+  // Before a: minus the working days from b up to but not including a.
+  return -(t.count[index(a - 1)]! - t.count[index(b - 1)]!);
 }
 
 /** The first working day on or after `day`. */

@@ -320,7 +320,6 @@ function writeReviews(w: World, cs: Case, periodId: number, entry: Day, until: D
   const { rng, child } = cs;
   let due = addWd(entry, 20);
   let n = 0;
-  let last: Day | null = null;
   while (due <= until + 400) {
     const late = rng.chance(0.1);
     const day = onOrAfterWd(late ? due + rng.int(3, 40) : due - rng.int(0, 12));
@@ -336,20 +335,17 @@ function writeReviews(w: World, cs: Case, periodId: number, entry: Day, until: D
       due = day + 7;
       continue;
     }
-    last = day;
     n++;
     due = n === 1 ? addMonths(day, 3) : addMonths(day, 6);
   }
   if (open && due < w.today) noteOverdue(w, cs.workerAt(w.today), 'cla-review');
-  void last;
 }
 
 /** Statutory visits: within a week of each placement, then 6-weekly, 3-monthly in a long-term placement after a year (reg. 28). */
 function writeClaVisits(w: World, cs: Case, periodId: number, episodes: Episode[], until: Day, open: boolean, longTerm: boolean): void {
   const { rng, child } = cs;
   const placementStarts = episodes.filter((e) => e.rne !== 'L').map((e) => e.start);
-  let lastVisit = episodes[0]!.start;
-  let nextDue = lastVisit;
+  let nextDue = episodes[0]!.start;
   placementStarts.forEach((ps, i) => {
     const pe = Math.min(placementStarts[i + 1] ?? until, until);
     let d = ps + (rng.chance(0.9) ? rng.int(1, 7) : rng.int(8, 20));
@@ -361,14 +357,12 @@ function writeClaVisits(w: World, cs: Case, periodId: number, episodes: Episode[
         childId: child.person.id, kind: 'cla', visitDate: iso(d), childSeen: seen, seenAlone: seen && age >= 4 && rng.chance(0.55),
         bedroomSeen: seen && rng.chance(0.5), workerId: cs.workerAt(d).id, cpPlanId: null, cinPlanId: null, periodOfCareId: periodId,
       }, d);
-      lastVisit = d;
       const interval = longTerm && d - ps > 365 ? 91 : 42;
       nextDue = d + interval;
       d = rng.chance(0.86) ? d + rng.int(Math.round(interval * 0.6), interval) : d + rng.int(interval + 1, interval + 35);
     }
   });
   if (open && nextDue < w.today) noteOverdue(w, cs.workerAt(w.today), 'cla-visit');
-  void lastVisit;
 }
 
 function writeHealth(w: World, cs: Case, entry: Day, until: Day): void {

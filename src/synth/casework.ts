@@ -41,10 +41,10 @@ export interface CasePlan {
 
 export function drawCasePlan(rng: Rng, opts: { priorPlan: boolean }): CasePlan {
   const late = rng.chance(0.17);
-  const assessWd = late ? 46 + Math.min(70, Math.round(rng.exponential(12))) : 5 + Math.round(40 * Math.pow(rng.next(), 0.65));
+  const assessWd = late ? 46 + Math.min(90, Math.round(rng.exponential(18))) : 5 + Math.round(40 * Math.pow(rng.next(), 0.65));
   const icpcBand = rng.weighted({ early: 9, onTime: 69, late: 10, veryLate: 12 });
   const icpcWd = icpcBand === 'early' ? rng.int(4, 10) : icpcBand === 'onTime' ? rng.int(11, 15) : icpcBand === 'late' ? rng.int(16, 20) : rng.int(21, 35);
-  const reviews = rng.weighted({ 1: 22, 2: 52, 3: 16.5, 4: 4.5, 5: 3.5, 6: 1.5 });
+  const reviews = rng.weighted({ 1: 25, 2: 54, 3: 13.5, 4: 3.5, 5: 3, 6: 1 });
   return {
     referralNfa: rng.chance(0.05),
     assessWd,

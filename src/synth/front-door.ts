@@ -2,7 +2,7 @@
 // and the decision (no further action, information and advice, early help, referral, or a strategy
 // discussion). Early help episodes that follow a decision are here too.
 import { contacts, earlyHelpEpisodes, mashEpisodes, partnerInformationRequests } from '../db/schema/index.ts';
-import { epochMinutes, instantOf, iso, londonDayOf, onOrAfterWd, type Day } from './calendar.ts';
+import { addWd, epochMinutes, instantOf, isWd, iso, londonDayOf, onOrAfterWd, type Day } from './calendar.ts';
 import { put } from './context.ts';
 import { CONTACT_FACTORS, CONTACT_SOURCE, DECLINE_REASONS, RAG_HOURS, URGENCY, type Rag } from './model.ts';
 import { anyOn, managerOn, teamFor, type Org } from './organisation.ts';
@@ -34,6 +34,15 @@ export interface ContactResult {
   decided: boolean;
   decidedDay: Day;
   decidedAt: number;
+}
+
+/** The instant itself if it falls in office hours (09:00-17:30 on a working day), else early in the next working day's. */
+function inOfficeHours(at: number, rng: Rng): number {
+  const day = londonDayOf(at);
+  const minute = at - epochMinutes(day, 0);
+  if (isWd(day) && minute >= 9 * 60 && minute <= 17 * 60 + 30) return at;
+  const next = isWd(day) && minute < 9 * 60 ? day : addWd(day, 1);
+  return epochMinutes(next, 9 * 60 + rng.int(0, 150));
 }
 
 export function nowMinutes(w: World): number {
@@ -80,12 +89,15 @@ export function drawIncident(w: World, rng: Rng, day: Day, opts: { uasc?: boolea
   // Green contacts are mostly decided at the front door without a full MASH episode.
   const mash = !opts.openCase && (rag !== 'green' || rng.chance(0.25));
   const received = epochMinutes(d, minute);
-  const start = received + rng.int(5, 90);
+  const start = rag === 'red' ? received + rng.int(5, 90) : inOfficeHours(received + rng.int(5, 90), rng);
   const deadline = RAG_HOURS[rag] * 60;
   const late = rng.chance(0.14);
-  const decidedAt = mash
+  // Red contacts are decided at any hour (the emergency duty team); others in office hours, so a
+  // Friday evening contact waits for Monday.
+  const elapsed = mash
     ? start + Math.round(deadline * (late ? 1 + rng.next() * 1.5 : 0.15 + rng.next() * 0.85))
-    : received + rng.int(30, opts.openCase ? 600 : 1200);
+    : start + rng.int(30, opts.openCase ? 600 : 1200);
+  const decidedAt = rag === 'red' ? elapsed : inOfficeHours(elapsed, rng);
   return { day: d, minute, source: source as Incident['source'], factors: [...factors], urgency, rag, consent, outcome, decidedAt, mash };
 }
 
@@ -159,7 +171,7 @@ export function writeContact(w: World, child: Child, inc: Incident, rng: Rng, ou
   w.stats.contacts++;
 
   if (inc.mash) {
-    const start = received + rng.int(5, 60);
+    const start = inc.rag === 'red' ? received + rng.int(5, 60) : Math.max(received + 5, Math.min(decidedAt - 5, inOfficeHours(received + rng.int(5, 60), rng)));
     const signedOff = decidedAt + rng.int(10, 300);
     const isSigned = signedOff <= now;
     const conflict = decided && inc.rag === 'red' && (outcome === 'nfa' || outcome === 'information-advice');
@@ -196,13 +208,17 @@ function writePartnerRequests(w: World, child: Child, episodeId: number, start: 
     const requested = start + rng.int(5, 60);
     if (requested > now) continue;
     const due = requested + RAG_HOURS[rag] * 60;
-    const kind = rng.weighted({ onTime: 73, late: 18, declined: 4, none: 5 });
+    const kind = rng.weighted({ onTime: 70, late: 18, declined: 4, none: 8 });
     let answered: number | null = null;
     let shared: boolean | null = null;
     let declineReason: string | null = null;
     if (kind === 'onTime') answered = requested + Math.round((due - requested) * (0.1 + rng.next() * 0.9));
     else if (kind === 'late') answered = due + rng.int(30, RAG_HOURS[rag] * 90);
     else if (kind === 'declined') answered = requested + Math.round((due - requested) * rng.next());
+    // Never answered: after chasing, most agencies do reply within days; only recent ones stay open.
+    else answered = due + rng.int(24 * 60, 14 * 24 * 60);
+    // Urgent requests are answered around the clock; others in office hours.
+    if (rag !== 'red') answered = inOfficeHours(answered, rng);
     if (answered !== null && answered > now) answered = null;
     if (answered !== null) {
       shared = kind !== 'declined';

@@ -69,7 +69,7 @@ export function simulateHousehold(w: World, index: number, rng: Rng, first: Day,
     // A case closed too soon: concerns often return within months (re-referrals, second plans).
     let closed = -Infinity;
     for (const c of involved) if (c.busyUntil > inc.day && c.busyUntil < w.today && c.busyUntil > closed) closed = c.busyUntil;
-    if (closed > -Infinity && rng.chance(hadPlan ? 0.85 : 0.45)) {
+    if (closed > -Infinity && rng.chance(hadPlan ? 0.85 : 0.55)) {
       const back = closed + rng.int(14, hadPlan ? 540 : 250);
       if (back < t) {
         t = back;

@@ -63,5 +63,3 @@ export const DECLINE_REASONS = [
   'Patient record not found for the details given',
   'Request did not state the safeguarding concern clearly',
 ];
-
-export const ATTENDING_AGENCIES = ['Police', 'Health visiting', 'School', 'GP', 'Children’s social care', 'Probation', 'Housing', 'Adult mental health'];

@@ -243,7 +243,7 @@ export function buildOrganisation(ctx: Ctx, historyStart: Day): Organisation {
       };
       team.workers.push(...fillPost(team, team.area, pickHire, {
         anchor: p < 2 || anchorRole !== undefined,
-        agencyShare: team.area === 'early-help' || team.area === 'iro' ? 0.15 : 0.38,
+        agencyShare: team.area === 'early-help' || team.area === 'iro' ? 0.15 : 0.5,
         meanYears: 3.8,
       }));
     }

@@ -8,7 +8,7 @@ import {
   auditLog, recordAccessGrants, users,
 } from '../db/schema/index.ts';
 import type { Database } from '../db/database.ts';
-import { dayOf, iso, londonInstant, onOrAfterWd, type Day } from './calendar.ts';
+import { dayOf, londonInstant, onOrAfterWd, type Day } from './calendar.ts';
 import { buildAdopters, buildFosterHouseholds, writeFosterVacancies } from './carers.ts';
 import { Ids, put, rngFor, type Ctx } from './context.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
@@ -166,6 +166,7 @@ export async function seedSyntheticCouncil(database: Database, opts: SeedOptions
   writeInspections(w);
   writeUsers(w, opts.demoPasswordHash);
   await writer.flush();
+  await keepPartnerRequestsWaiting(database, w);
   await writeAuditLog(w);
   await writer.flush();
 
@@ -177,13 +178,15 @@ export async function seedSyntheticCouncil(database: Database, opts: SeedOptions
 }
 
 function pickDemoWorker(w: World): Worker {
+  // A worker holding children on plans (so there are visits due), with a caseload near the
+  // national average and several kinds of overdue work.
   const candidates = w.org.allWorkers.filter((x) => activeOn(x, w.today) && x.caseHolding && ['social-worker', 'senior-practitioner'].includes(x.role)
-    && ['child-protection', 'cin', 'children-in-care', 'assessment'].includes(x.area as string));
+    && ['child-protection', 'cin', 'children-in-care'].includes(x.area as string));
   const score = (x: Worker) => {
     const open = w.stats.openByWorker.get(x.id) ?? 0;
     const overdue = w.stats.overdueByWorker.get(x.id)?.size ?? 0;
-    const inRange = open >= 14 && open <= 24 ? 100 : 0;
-    return inRange + overdue * 10 + (x.area === 'child-protection' ? 5 : 0) - Math.abs(open - 19) * 0.1;
+    const inRange = open >= 12 && open <= 25 ? 100 : 0;
+    return inRange + Math.min(overdue, 3) * 10 + (x.area === 'child-protection' ? 5 : 0) - Math.abs(open - 18) * 0.2;
   };
   return [...candidates].sort((a, b) => score(b) - score(a) || a.id - b.id)[0] ?? w.org.allWorkers[0]!;
 }
@@ -234,13 +237,12 @@ function writeUsers(w: World, passwordHash: string): void {
  */
 async function writeAuditLog(w: World): Promise<void> {
   const rng = rngFor(w, 600);
-  const at = (day: Day, minute: number) => londonInstant(day, minute);
   let id = 0;
   const add = (day: Day, minute: number, userId: number | null, username: string, action: string, entity: string, entityId: string | null, detail: unknown) => {
     id++;
-    w.writer.add(auditLog, {
-      id, createdAt: '', updatedAt: '', at: at(day, minute), userId, username, action, entity, entityId, childId: null, reason: null, detail,
-    } as never);
+    w.writer.addValues(auditLog, {
+      id, at: londonInstant(day, minute), userId, username, action, entity, entityId, childId: null, reason: null, detail,
+    });
   };
   add(w.today - 31, 7 * 60, null, 'system', 'create', 'local_authority', '1', { synthetic: true, profile: w.profile.name, seed: w.seed });
   for (let d = w.today - 30; d < w.today; d++) {
@@ -250,7 +252,23 @@ async function writeAuditLog(w: World): Promise<void> {
       if (rng.chance(0.5)) add(day, 8 * 60 + 30 + i * 7 + rng.int(0, 240), i + 1, a.username, 'sign-in', 'session', null, null);
     });
   }
-  void iso;
+}
+
+/**
+ * Each demo partner agency should find something waiting: if, by chance, every request to one has
+ * been answered, its most recent request is left unanswered (as if the reply were still to come).
+ */
+async function keepPartnerRequestsWaiting(database: Database, w: World): Promise<void> {
+  const o = w.org.orgs;
+  for (const org of [o.police, o.healthTrust, o.education]) {
+    await database.query(
+      `UPDATE partner_information_requests SET answered_at = NULL, shared = NULL, decline_reason = NULL, answer = NULL,
+         last_chased_at = NULL, version = 1, updated_at = created_at
+       WHERE id = (SELECT id FROM partner_information_requests WHERE organisation_id = $1 ORDER BY requested_at DESC, id DESC LIMIT 1)
+         AND NOT EXISTS (SELECT 1 FROM partner_information_requests WHERE organisation_id = $1 AND answered_at IS NULL)`,
+      [org.id],
+    );
+  }
 }
 
 async function resetSequences(database: Database): Promise<void> {

@@ -84,6 +84,7 @@ interface TablePlan {
   sql: string;
   rows: Record<string, unknown>[];
   written: number;
+  stamped: boolean;
 }
 
 export interface WriterOptions {
@@ -121,12 +122,18 @@ export class Writer {
       + (opts.overridingSystemValue ? ' OVERRIDING SYSTEM VALUE' : '')
       + ` SELECT ${selects.join(', ')}`
       + ` FROM unnest(${passed.map((c, i) => `$${i + 1}::${c.paramType}[]`).join(', ')}) AS u(${aliases.join(', ')})`;
-    const plan: TablePlan = { name: config.name, columns: passed, sql, rows: [], written: 0 };
+    const stamped = passed.some((c) => c.key === 'createdAt') && passed.some((c) => c.key === 'updatedAt');
+    const plan: TablePlan = { name: config.name, columns: passed, sql, rows: [], written: 0, stamped };
     this.plans.set(table, plan);
     this.order.push(plan);
   }
 
   add<T extends PgTable>(table: T, row: Row<T>): void {
+    this.addValues(table, row as Record<string, unknown>);
+  }
+
+  /** For tables without the standard columns (the audit log): the insert shape as it is. */
+  addValues<T extends PgTable>(table: T, row: InferInsertModel<T> | Record<string, unknown>): void {
     const plan = this.plans.get(table);
     if (!plan) throw new Error('writer: table not declared');
     plan.rows.push(row as Record<string, unknown>);
@@ -153,6 +160,11 @@ export class Writer {
   private async insert(plan: TablePlan, rows: Record<string, unknown>[]): Promise<void> {
     // Each column goes as one array literal built here (both drivers would otherwise quote and
     // escape element by element, which costs more than the insert on large batches).
+    // A row is never updated before it was created (rows whose creation time was set from an
+    // event instant after their stamps were drawn).
+    if (plan.stamped) {
+      for (const row of rows) if ((row.updatedAt as string) < (row.createdAt as string)) row.updatedAt = row.createdAt;
+    }
     const params = plan.columns.map((c) => {
       const values = new Array<unknown>(rows.length);
       for (let i = 0; i < rows.length; i++) {

@@ -188,7 +188,7 @@ CREATE TABLE "allocations" (
 	"allocation_role" varchar(30) DEFAULT 'allocated-worker' NOT NULL,
 	"start_date" date NOT NULL,
 	"end_date" date,
-	"change_reason" varchar(4),
+	"change_reason" varchar(6),
 	"change_note" text
 );
 --> statement-breakpoint
@@ -581,13 +581,13 @@ CREATE TABLE "cla_episodes" (
 	"reason_new_episode" varchar(1) NOT NULL,
 	"legal_status" varchar(2) NOT NULL,
 	"category_of_need" varchar(2) NOT NULL,
-	"placement_type" varchar(2) NOT NULL,
+	"placement_type" varchar(3) NOT NULL,
 	"placement_provider" varchar(3),
 	"placement_postcode" varchar(8),
 	"provider_organisation_id" integer,
 	"foster_household_id" integer,
 	"reason_ceased" varchar(3),
-	"reason_placement_change" varchar(5)
+	"reason_placement_change" varchar(6)
 );
 --> statement-breakpoint
 CREATE TABLE "cla_reviews" (

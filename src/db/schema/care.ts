@@ -29,8 +29,8 @@ export const claEpisodes = pgTable('cla_episodes', {
   /** SSDA903 legal status (C1, C2, E1, J1-J3, L1-L3, V2-V4, D1). */
   legalStatus: varchar('legal_status', { length: 2 }).notNull(),
   categoryOfNeed: varchar('category_of_need', { length: 2 }).notNull(),
-  /** SSDA903 placement type (e.g. U1-U6 foster, K2 children's home, P1 with parents). */
-  placementType: varchar('placement_type', { length: 2 }).notNull(),
+  /** SSDA903 placement type (e.g. U1-U6 foster, K2 children's home, P1 with parents, Z11-Z14). */
+  placementType: varchar('placement_type', { length: 3 }).notNull(),
   /** SSDA903 placement provider (PR0-PR5). */
   placementProvider: varchar('placement_provider', { length: 3 }),
   placementPostcode: varchar('placement_postcode', { length: 8 }),
@@ -38,8 +38,8 @@ export const claEpisodes = pgTable('cla_episodes', {
   fosterHouseholdId: integer('foster_household_id'),
   /** SSDA903 reason episode ceased (REC: E11-E17, E2, E3, E4A, E4B, E5, E6, E7, E8, E9, E41, E45-E48, X1). */
   reasonCeased: varchar('reason_ceased', { length: 3 }),
-  /** SSDA903 reason for placement change (REASON_PLACE_CHANGE: CARPL, CLOSE, ALLEG, STAND, APPRR, CREQB, CREQO, CHILD, LAREQ, PLACE, OTHER). */
-  reasonPlacementChange: varchar('reason_placement_change', { length: 5 }),
+  /** SSDA903 reason for placement change (REASON_PLACE_CHANGE, e.g. CARPL, CLOSE, ALLEG, CUSTOD). */
+  reasonPlacementChange: varchar('reason_placement_change', { length: 6 }),
 }, (t) => [index('cla_episodes_child_idx').on(t.childId), index('cla_episodes_period_idx').on(t.periodOfCareId)]);
 
 export const claReviews = pgTable('cla_reviews', {

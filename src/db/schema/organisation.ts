@@ -49,8 +49,8 @@ export const allocations = pgTable('allocations', {
   allocationRole: varchar('allocation_role', { length: 30 }).notNull().default('allocated-worker'),
   startDate: date('start_date', { mode: 'string' }).notNull(),
   endDate: date('end_date', { mode: 'string' }),
-  /** Reason the worker changed (SSDA903 social worker change reason code set, SW1-SW10). */
-  changeReason: varchar('change_reason', { length: 4 }),
+  /** Reason the worker changed (SSDA903 social worker change reason code set, e.g. MANAGE, LEFTRL). */
+  changeReason: varchar('change_reason', { length: 6 }),
   changeNote: text('change_note'),
 }, (t) => [
   index('allocations_child_idx').on(t.childId, t.endDate),

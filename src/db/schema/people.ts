@@ -20,7 +20,7 @@ export const people = pgTable('people', {
   /** For an unborn child: the expected date of birth, with date_of_birth empty. */
   expectedDateOfBirth: date('expected_date_of_birth', { mode: 'string' }),
   dateOfDeath: date('date_of_death', { mode: 'string' }),
-  /** CIN census sex code (cinSex: 1 male, 2 female, 0 not known). */
+  /** CIN census sex code (cinSex, from 2024-25: M, F, U; U for every unborn child). */
   sex: varchar('sex', { length: 2 }),
   /** Gender identity as the child describes it (free text, not a return field). */
   gender: text('gender'),
