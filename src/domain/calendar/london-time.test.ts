@@ -75,3 +75,16 @@ describe('reading and writing moments', () => {
     assert.equal(formatLondonDateTime('2025-03-28T13:00', false), '28 March 13:00');
   });
 });
+
+describe('the remembered offsets agree with the zone database', () => {
+  it('reads every half hour of 2024 to 2026 as @date-fns/tz does, clock changes included', async () => {
+    const { TZDate } = await import('@date-fns/tz');
+    const { format } = await import('date-fns');
+    const { parseMoment } = await import('./london-time.ts');
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2027, 0, 1); t += 30 * 60_000) {
+      const expected = format(new TZDate(t, 'Europe/London'), "yyyy-MM-dd'T'HH:mm:ssxxx");
+      const got = parseMoment(new Date(t).toISOString()).iso;
+      if (got !== expected) assert.fail(`${new Date(t).toISOString()}: ${got} but the zone database says ${expected}`);
+    }
+  });
+});

@@ -31,14 +31,32 @@ export interface Moment {
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/i;
 
+// England's offset from UTC changes only on the hour (01:00 UTC), so it is looked up once per UTC
+// hour and remembered: asking the zone database for every event made pages listing many children slow.
+const offsetByUtcHour = new Map<number, number>();
+
+function londonOffsetMinutes(epochMs: number): number {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    offset = -new TZDate(hour * HOUR_MS, LONDON).getTimezoneOffset();
+    if (offsetByUtcHour.size > 200_000) offsetByUtcHour.clear();
+    offsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
 function momentAt(epochMs: number): Moment {
-  const london = new TZDate(epochMs, LONDON);
-  return {
-    epochMs,
-    iso: format(london, "yyyy-MM-dd'T'HH:mm:ssxxx"),
-    date: format(london, 'yyyy-MM-dd'),
-    time: format(london, 'HH:mm'),
-  };
+  const offset = londonOffsetMinutes(epochMs);
+  // A Date shifted by the offset, read with UTC getters, shows the clock in England.
+  const wall = new Date(Math.floor(epochMs / 1000) * 1000 + offset * 60_000);
+  const date = `${String(wall.getUTCFullYear()).padStart(4, '0')}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`;
+  const time = `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`;
+  const sign = offset < 0 ? '-' : '+';
+  const zone = `${sign}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  return { epochMs, iso: `${date}T${time}:${two(wall.getUTCSeconds())}${zone}`, date, time };
 }
 
 function checkDateAndTime(value: string, date: string, hours: number, minutes: number, seconds: number): void {

@@ -133,6 +133,13 @@ export function addWorkingDays(start: IsoDate, n: number): IsoDate {
 export function workingDaysBetween(a: IsoDate, b: IsoDate): number {
   const from = toDayNumber(a);
   const to = toDayNumber(b);
+  const index = workingDayIndex();
+  // Inside the covered years: a difference of running totals. Outside: day by day, so that a
+  // weekday without bank holiday data throws as isWorkingDay does.
+  const at = (day: number) => index.upTo[day - index.first]!;
+  if (Math.min(from, to) - 1 >= index.first && Math.max(from, to) <= index.last) {
+    return to >= from ? at(to) - at(from) : -(at(from - 1) - at(to - 1));
+  }
   let count = 0;
   if (to >= from) {
     for (let day = from + 1; day <= to; day += 1) if (isWorkingDay(fromDayNumber(day))) count += 1;
@@ -140,4 +147,20 @@ export function workingDaysBetween(a: IsoDate, b: IsoDate): number {
   }
   for (let day = to; day < from; day += 1) if (isWorkingDay(fromDayNumber(day))) count += 1;
   return -count;
+}
+
+/** Running count of working days over the covered years: upTo[i] = working days from the first covered day to day i, inclusive. */
+let index: { first: number; last: number; upTo: Int32Array } | undefined;
+function workingDayIndex() {
+  if (index) return index;
+  const first = toDayNumber(coverage.firstDate);
+  const last = toDayNumber(coverage.lastDate);
+  const upTo = new Int32Array(last - first + 1);
+  let running = 0;
+  for (let day = first; day <= last; day += 1) {
+    if (isWorkingDay(fromDayNumber(day))) running += 1;
+    upTo[day - first] = running;
+  }
+  index = { first, last, upTo };
+  return index;
 }
