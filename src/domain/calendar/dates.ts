@@ -23,7 +23,15 @@ export function toDayNumber(date: IsoDate): number {
   return Math.round(ms / DAY_MS);
 }
 
+// Day numbers from 1900 to 2100 are turned into strings once (the engine does this for every day it counts).
+const FIRST_CACHED = -25_567; // 1900-01-01
+const LAST_CACHED = 47_481; // 2099-12-31
+const dayNames: (IsoDate | undefined)[] = [];
+
 export function fromDayNumber(dayNumber: number): IsoDate {
+  if (dayNumber >= FIRST_CACHED && dayNumber <= LAST_CACHED && Number.isInteger(dayNumber)) {
+    return (dayNames[dayNumber - FIRST_CACHED] ??= new Date(dayNumber * DAY_MS).toISOString().slice(0, 10));
+  }
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
