@@ -1,0 +1,118 @@
+// Step 3: the real app on a loopback port with a fixed clock, and the pages people wait for, timed
+// one request after another (no concurrency: this is the latency one user sees, not throughput).
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import { Writable } from 'node:stream';
+import type { Council } from '../src/cli/open.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Database } from '../src/db/database.ts';
+import { createApp } from '../src/server/app.ts';
+import { redirectLogs } from '../src/server/logger.ts';
+import { BenchClient } from './http-client.ts';
+import { MIN_SAMPLES } from './options.ts';
+import { summarise, type Summary } from './stats.ts';
+import { buildWorkload } from './workload.ts';
+
+export const PAGES = ['search', 'childRecord', 'myWork', 'team'] as const;
+export type PageName = (typeof PAGES)[number];
+
+export const PAGE_LABELS: Record<PageName, string> = {
+  search: 'Child search',
+  childRecord: 'Child record',
+  myWork: 'My work (social-worker)',
+  team: 'Team (team-manager)',
+};
+
+export interface PageResult extends Summary {
+  failures: number;
+  /** Status codes other than 200, with how often each came back. */
+  failureStatuses: Record<string, number>;
+  /** The first request that did not answer 200, for finding out why. */
+  firstFailure?: string;
+  meanKiB: number;
+  /** The machine's 1-minute load average as the page finished: above the CPU count, something else was competing. */
+  loadAverage: number;
+}
+
+export interface LatencyResult {
+  pages: Record<PageName, PageResult>;
+  visibleChildren: number;
+  /** Different queries and records asked for (warm-up included). */
+  distinctSearches: number;
+  distinctChildren: number;
+}
+
+export async function measurePages(
+  database: Database, council: Council, now: Date,
+  opts: { requests: number; warmup: number; pageBudgetSeconds: number; seed: number; log: (message: string) => void },
+): Promise<LatencyResult> {
+  // Request logging stays on (it is part of every request's cost) but goes nowhere.
+  redirectLogs(new Writable({ write: (_chunk, _encoding, done) => done() }), 'info');
+  const config = loadConfig({ NODE_ENV: 'development', HEARTH_LOG_LEVEL: 'info' });
+  const hearth = createApp({ database, config, council, now: () => now });
+  const server: Server = await new Promise((resolve) => {
+    const s = hearth.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  try {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const total = opts.warmup + opts.requests;
+    const workload = await buildWorkload(database, total, opts.seed);
+    opts.log(`  app on ${base}; social-worker may open ${workload.visibleChildren} children`);
+    const socialWorker = new BenchClient(base);
+    await socialWorker.signIn('social-worker');
+    const manager = new BenchClient(base);
+    await manager.signIn('team-manager');
+
+    const plans: Record<PageName, { client: BenchClient; paths: string[] }> = {
+      search: { client: socialWorker, paths: workload.searches.map((q) => `/children/search?q=${encodeURIComponent(q)}`) },
+      childRecord: { client: socialWorker, paths: workload.childPaths },
+      myWork: { client: socialWorker, paths: Array.from({ length: total }, () => '/my-work') },
+      team: { client: manager, paths: Array.from({ length: total }, () => '/team') },
+    };
+    const pages = {} as Record<PageName, PageResult>;
+    for (const page of PAGES) {
+      const { client, paths } = plans[page];
+      const ms: number[] = [];
+      const failureStatuses: Record<string, number> = {};
+      let bytes = 0;
+      let firstFailure: string | undefined;
+      const pageStarted = performance.now();
+      const elapsed = () => (performance.now() - pageStarted) / 1000;
+      // Warm-up (not timed): a page that is slow enough to spend a tenth of its budget warming up
+      // is warm after three requests.
+      let next = 0;
+      while (next < opts.warmup && !(next >= 3 && elapsed() > opts.pageBudgetSeconds / 10)) await client.timedGet(paths[next++]!);
+      while (ms.length < opts.requests) {
+        if (ms.length >= MIN_SAMPLES && elapsed() > opts.pageBudgetSeconds) {
+          opts.log(`  ${PAGE_LABELS[page]}: stopped after ${ms.length} of ${opts.requests} requests (over the ${opts.pageBudgetSeconds} s budget)`);
+          break;
+        }
+        const path = paths[next++ % paths.length]!;
+        const reply = await client.timedGet(path);
+        ms.push(reply.ms);
+        bytes += reply.bytes;
+        if (reply.status !== 200) {
+          failureStatuses[reply.status] = (failureStatuses[reply.status] ?? 0) + 1;
+          firstFailure ??= `${reply.status} ${path}`;
+        }
+      }
+      const failures = Object.values(failureStatuses).reduce((s, n) => s + n, 0);
+      pages[page] = { ...summarise(ms), failures, failureStatuses, firstFailure, meanKiB: bytes / ms.length / 1024, loadAverage: os.loadavg()[0]! };
+      const r = pages[page];
+      opts.log(`  ${PAGE_LABELS[page].padEnd(24)} n ${ms.length}  median ${r.median.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  load ${r.loadAverage.toFixed(1)}  failures ${failures}${firstFailure ? ` (first: ${firstFailure})` : ''}`);
+    }
+    return {
+      pages,
+      visibleChildren: workload.visibleChildren,
+      distinctSearches: new Set(workload.searches).size,
+      distinctChildren: new Set(workload.childPaths).size,
+    };
+  } finally {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    hearth.close();
+  }
+}

@@ -1,0 +1,102 @@
+// Printing the figures: a table per engine as it finishes, then a summary against the targets.
+import type { EngineName, ProfileName } from './options.ts';
+import { PAGE_LABELS, PAGES, type LatencyResult, type PageName } from './latency.ts';
+import type { MachineFacts } from './machine.ts';
+import type { ObligationsResult } from './obligations.ts';
+import type { SeedResult } from './seed.ts';
+
+export interface EngineResult {
+  engine: EngineName;
+  version: string;
+  /** Tables with planner statistics when the pages were timed (nobody runs ANALYZE after seeding). */
+  analysedTables: string;
+  seed: SeedResult;
+  obligations: ObligationsResult;
+  latency: LatencyResult;
+}
+
+/** The brief's targets: page p95 on the large profile, and seeding the medium profile. */
+export const TARGETS = {
+  pageP95Ms: { postgres: 100, pglite: 250 } satisfies Record<EngineName, number>,
+  pageProfile: 'large' as ProfileName,
+  seedSeconds: 60,
+  seedProfile: 'medium' as ProfileName,
+};
+
+export const ENGINE_LABELS: Record<EngineName, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
+
+const int = (n: number) => Math.round(n).toLocaleString('en-GB');
+const ms = (n: number) => n.toFixed(1);
+
+export function rowCountLines(counts: Record<string, number>): string[] {
+  const cells = Object.entries(counts).map(([table, n]) => `${table.padEnd(30)}${int(n).padStart(10)}`);
+  const lines: string[] = [];
+  for (let i = 0; i < cells.length; i += 3) lines.push(`    ${cells.slice(i, i + 3).join('   ')}`);
+  return lines;
+}
+
+export function engineTable(r: EngineResult, profile: ProfileName): string {
+  const o = r.obligations;
+  const lines = [
+    '',
+    `${ENGINE_LABELS[r.engine]}, ${profile} profile: ${r.version}`,
+    `  Seed                    ${r.seed.seconds.toFixed(1).padStart(8)} s   ${int(r.seed.totalRows)} rows (${int(r.seed.counts.children ?? 0)} children, ${int(r.seed.counts.contacts ?? 0)} contacts)`,
+    `  Obligations, all open   ${o.totalSeconds.toFixed(1).padStart(8)} s   ${int(o.children)} children, ${int(o.openObligations)} open (${int(o.overdue)} overdue); `
+      + `load ${o.loadSeconds.toFixed(1)} s, compute ${o.computeSeconds.toFixed(1)} s; per child: compute median ${o.computeMsPerChild.median.toFixed(2)} ms, all-in ${o.totalMsPerChild.toFixed(2)} ms`,
+    ...(o.errors ? [`  OBLIGATION ERRORS        ${int(o.errors)} children failed; first: ${o.firstError}`] : []),
+    `  Planner statistics      ${r.analysedTables}`,
+    `  ${'Page (ms)'.padEnd(26)}${'median'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}${'KiB'.padStart(7)}${'fails/n'.padStart(10)}${'load'.padStart(6)}`,
+  ];
+  for (const page of PAGES) {
+    const p = r.latency.pages[page];
+    lines.push(`  ${PAGE_LABELS[page].padEnd(26)}${ms(p.median).padStart(8)}${ms(p.p95).padStart(8)}${ms(p.p99).padStart(8)}${ms(p.max).padStart(8)}${p.meanKiB.toFixed(0).padStart(7)}${`${p.failures}/${p.n}`.padStart(10)}${p.loadAverage.toFixed(1).padStart(6)}`);
+  }
+  return lines.join('\n');
+}
+
+export interface Verdict { check: string; engine: EngineName; value: number; target: number; pass: boolean; applies: boolean }
+
+export function verdicts(results: EngineResult[], profile: ProfileName): Verdict[] {
+  const out: Verdict[] = [];
+  for (const r of results) {
+    out.push({
+      check: `Seed ${profile} (s)`, engine: r.engine, value: r.seed.seconds, target: TARGETS.seedSeconds,
+      pass: r.seed.seconds < TARGETS.seedSeconds, applies: profile === TARGETS.seedProfile,
+    });
+    for (const page of PAGES) {
+      const p = r.latency.pages[page];
+      out.push({
+        check: `${PAGE_LABELS[page]} p95 (ms)`, engine: r.engine, value: p.p95, target: TARGETS.pageP95Ms[r.engine],
+        pass: p.p95 < TARGETS.pageP95Ms[r.engine] && p.failures === 0, applies: profile === TARGETS.pageProfile,
+      });
+    }
+  }
+  return out;
+}
+
+export function summaryTable(results: EngineResult[], profile: ProfileName, machine: MachineFacts, vs: Verdict[]): string {
+  const engines = results.map((r) => r.engine);
+  const checks = [...new Set(vs.map((v) => v.check))];
+  const cell = (v: Verdict | undefined) => {
+    if (!v) return ''.padStart(24);
+    const mark = v.pass ? 'ok' : 'MISSED';
+    return `${v.value.toFixed(1).padStart(8)} < ${String(v.target).padEnd(4)}${(v.applies ? mark : `(${mark})`).padStart(11)}`;
+  };
+  const lines = [
+    '',
+    `Summary: ${profile} profile. Targets: page p95 under ${TARGETS.pageP95Ms.postgres} ms on PostgreSQL and ${TARGETS.pageP95Ms.pglite} ms on PGlite `
+      + `(${TARGETS.pageProfile} profile); seeding ${TARGETS.seedProfile} under ${TARGETS.seedSeconds} s. Verdicts in brackets are indicative: the target is set for another profile.`,
+    `  ${''.padEnd(34)}${engines.map((e) => ENGINE_LABELS[e].padStart(24)).join('  ')}`,
+  ];
+  for (const check of checks) {
+    lines.push(`  ${check.padEnd(34)}${engines.map((e) => cell(vs.find((v) => v.check === check && v.engine === e))).join('  ')}`);
+  }
+  const failures = results.reduce((s, r) => s + PAGES.reduce((t, p: PageName) => t + r.latency.pages[p].failures, 0), 0);
+  const obligationErrors = results.reduce((s, r) => s + r.obligations.errors, 0);
+  lines.push(`  Non-200 responses: ${failures}; children whose obligations failed to compute: ${obligationErrors}`);
+  lines.push(`  Machine: ${machine.cpuCount} x ${machine.cpuModel}, ${machine.totalMemoryGiB} GiB, ${machine.os}, Node ${machine.node}`);
+  const busiest = Math.max(...results.flatMap((r) => PAGES.map((p) => r.latency.pages[p].loadAverage)));
+  lines.push(`  Load average (1 min) while timing pages: up to ${busiest.toFixed(1)} on ${machine.cpuCount} CPUs${busiest > machine.cpuCount ? ': OTHER WORK WAS COMPETING, figures are pessimistic' : ''}`);
+  for (const r of results) lines.push(`  ${ENGINE_LABELS[r.engine]}: ${r.version}`);
+  return lines.join('\n');
+}
