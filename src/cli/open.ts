@@ -9,14 +9,7 @@ import { resolveDefinitions, type TimescaleDefinition, type TimescaleOverrides }
 export interface Council { id: number; name: string; synthetic: boolean; definitions: readonly TimescaleDefinition[] }
 
 export async function openMigrated(config: Config): Promise<Database> {
-  const database = await Database.open({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
-  try {
-    await database.migrate();
-  } catch (e) {
-    await database.close();
-    throw e;
-  }
-  return database;
+  return Database.openMigrated({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
 }
 
 /** The council this database holds (one per database), or undefined if it is empty. */

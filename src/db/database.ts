@@ -113,6 +113,23 @@ export class Database {
     else await this.pool!.query(sqlText);
   }
 
+  /** Opens and migrates, closing again if the migration fails. */
+  static async openMigrated(options: DatabaseOptions): Promise<Database> {
+    const database = await Database.open(options);
+    await database.migrateOrClose();
+    return database;
+  }
+
+  /** Migrates; on failure closes (releasing the lock or dropping a test database) and rethrows. */
+  async migrateOrClose(): Promise<void> {
+    try {
+      await this.migrate();
+    } catch (e) {
+      await this.close();
+      throw e;
+    }
+  }
+
   /** Applies pending migrations, then re-applies grants and council policies to every table. */
   async migrate(): Promise<void> {
     if (this.councilId !== undefined) throw new Error('migrate() must run before scopeTo()');

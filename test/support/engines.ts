@@ -52,16 +52,7 @@ export function urlForDatabase(name: string): string {
  * `hearth_test_<random>` on the PostgreSQL server, dropped again by close().
  */
 export async function freshDatabase(engine: Engine, options: Omit<DatabaseOptions, 'url' | 'dataDir'> = {}): Promise<Database> {
-  if (engine === 'pglite') {
-    const database = await Database.open({ ...options });
-    try {
-      await database.migrate();
-    } catch (e) {
-      await database.close();
-      throw e;
-    }
-    return database;
-  }
+  if (engine === 'pglite') return Database.openMigrated({ ...options });
   const name = `hearth_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient((c) => c.query(`CREATE DATABASE ${name}`));
   const drop = () => withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
@@ -83,11 +74,6 @@ export async function freshDatabase(engine: Engine, options: Omit<DatabaseOption
       await drop();
     }
   };
-  try {
-    await database.migrate();
-  } catch (e) {
-    await database.close();
-    throw e;
-  }
+  await database.migrateOrClose();
   return database;
 }
