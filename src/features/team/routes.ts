@@ -37,7 +37,8 @@ export function teamRoutes(deps: AppDeps): RouteDef[] {
       const today = londonDate(deps.now());
       const members = await db.select({
         id: workers.id, name: workers.name, role: workers.role, fte: workers.fte, agency: workers.agency, qualifiedDate: workers.qualifiedDate,
-        caseload: sql<number>`(select count(distinct a.child_id) from allocations a where a.worker_id = ${workers.id} and a.end_date is null)::int`,
+        // Qualified by hand: inside the subquery an unqualified "id" would be the allocation's own.
+        caseload: sql<number>`(select count(distinct a.child_id) from allocations a where a.worker_id = "workers"."id" and a.end_date is null)::int`,
       }).from(workers).where(and(eq(workers.teamId, teamId), isNull(workers.leaveDate))).orderBy(asc(workers.name));
       const held = await db.selectDistinct({ childId: allocations.childId, workerId: allocations.workerId, forename: people.forename, surname: people.surname, dateOfBirth: people.dateOfBirth, expectedDateOfBirth: people.expectedDateOfBirth, since: allocations.startDate })
         .from(allocations).innerJoin(people, eq(people.id, allocations.childId))
