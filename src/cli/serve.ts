@@ -20,6 +20,8 @@ export async function serve(config: Config): Promise<Server> {
     await runSeed(database, config, { profile: config.seedProfile, seed: config.seed, today: londonDate(new Date()) }, process.stdout.isTTY);
     council = (await findCouncil(database))!;
   } else {
+    // PGlite has no autovacuum: refresh the planner's statistics once per start.
+    if (database.kind === 'pglite') await database.analyze();
     await database.scopeTo(council.id);
   }
   const { app, close } = createApp({ database, config, council, now: () => new Date() });

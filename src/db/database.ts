@@ -157,6 +157,26 @@ export class Database {
     this.drizzleDb = this.makeDrizzle();
   }
 
+  /**
+   * Refreshes the planner's statistics, as the owner (the application role may not). PGlite has no
+   * autovacuum, so without this a freshly seeded or imported database is planned as if empty and
+   * every search reads whole tables.
+   */
+  async analyze(): Promise<void> {
+    if (this.pglite) {
+      const scoped = this.councilId !== undefined;
+      await this.pglite.exec(`${scoped ? 'RESET ROLE; ' : ''}ANALYZE;${scoped ? ' SET ROLE hearth_app;' : ''}`);
+      return;
+    }
+    const owner = new pg.Client({ connectionString: this.options.url });
+    await owner.connect();
+    try {
+      await owner.query('ANALYZE');
+    } finally {
+      await owner.end();
+    }
+  }
+
   async close(): Promise<void> {
     try {
       if (this.pglite) await this.pglite.close();

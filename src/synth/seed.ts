@@ -172,6 +172,8 @@ export async function seedSyntheticCouncil(database: Database, opts: SeedOptions
 
   progress('Resetting id sequences', 98);
   await resetSequences(database);
+  progress('Gathering statistics for the query planner', 99);
+  await database.analyze();
   const counts = await countRows(database);
   progress('Done', 100);
   return { councilId, counts };

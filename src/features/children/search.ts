@@ -18,34 +18,32 @@ export interface SearchResult {
   score: number;
 }
 
+/** How many name matches to consider before access rules narrow them to what this user may open. */
+const NAME_CANDIDATES = 2000;
+
 export async function searchChildren(database: Database, user: CurrentUser, t: SearchTerms, limit = 50): Promise<SearchResult[]> {
   const conditions = [];
-  const nameText = t.names.join(' ');
-  let score = sql`1.0`;
-  if (t.names.length) {
-    const last = t.names[t.names.length - 1]!;
-    const first = t.names[0]!;
-    // Any of: the whole name is similar; the typed words appear (fuzzily) in the name; or the
-    // surname (and forename, when given) sound the same.
-    const soundsAlike = t.names.length > 1
-      ? sql`(dmetaphone(p.surname) = dmetaphone(${last}) and dmetaphone(p.forename) = dmetaphone(${first}))`
-      : sql`(dmetaphone(p.surname) = dmetaphone(${last}) or dmetaphone(p.forename) = dmetaphone(${last}))`;
-    conditions.push(sql`(p.search_name % ${nameText} or ${nameText} <% p.search_name or ${soundsAlike})`);
-    score = sql`(word_similarity(${nameText}, p.search_name) + similarity(p.search_name, ${nameText}) + case when ${soundsAlike} then 0.5 else 0 end)`;
-  }
   if (t.dateOfBirth) conditions.push(sql`(p.date_of_birth = ${t.dateOfBirth} or p.expected_date_of_birth = ${t.dateOfBirth})`);
   if (t.nhsNumber) conditions.push(sql`p.nhs_number = ${t.nhsNumber}`);
   if (t.upn) conditions.push(sql`(p.upn = ${t.upn} or p.former_upn = ${t.upn})`);
   if (t.identifier) conditions.push(sql`(upper(p.la_child_id) = ${t.identifier} or p.nhs_number = ${t.identifier})`);
-  if (!conditions.length) return [];
+  if (!conditions.length && !t.names.length) return [];
 
+  // Names: the whole name is similar (trigrams), the typed words appear fuzzily in the name, or the
+  // surname (and forename, when given) sound the same (double metaphone: Smith/Smyth, Jayden/Jaden).
+  // The indexed candidates come from migration 0002's function; access rules apply after.
+  const first = t.names.length > 1 ? t.names[0]! : null;
+  const last = t.names[t.names.length - 1] ?? '';
+  const from = t.names.length
+    ? sql`hearth_child_name_candidates(${t.names.join(' ')}, ${first}, ${last}, ${NAME_CANDIDATES}) c join people p on p.id = c.person_id`
+    : sql`people p cross join (select 1.0::real as score) c`;
   const rows = await database.rows(sql`
     select p.id, p.forename, p.surname, p.date_of_birth, p.expected_date_of_birth, p.la_child_id, p.restricted,
       (select a.postcode from addresses a where a.person_id = p.id and a.end_date is null order by a.start_date desc limit 1) as postcode,
-      ${score} as score
-    from people p
-    where p.person_type = 'child' and ${sql.join(conditions, sql` and `)} and ${childVisibility(user)}
-    order by score desc, p.surname, p.forename, p.id
+      c.score
+    from ${from}
+    where p.person_type = 'child' ${conditions.length ? sql`and ${sql.join(conditions, sql` and `)}` : sql``} and ${childVisibility(user)}
+    order by c.score desc, p.surname, p.forename, p.id
     limit ${limit}`);
   return rows.map((r) => ({
     id: Number(r.id),
