@@ -2,7 +2,7 @@
 // and posts the sign-in form's CSRF token, but it does not parse the HTML it receives: that would
 // run in this same process and be counted in every timing.
 
-export interface TimedReply { status: number; ms: number; bytes: number }
+export interface TimedReply { status: number; ms: number; bytes: number; text: string }
 
 export class BenchClient {
   private cookies = new Map<string, string>();
@@ -25,7 +25,7 @@ export class BenchClient {
   async timedGet(path: string): Promise<TimedReply> {
     const started = performance.now();
     const { status, text } = await this.send('GET', path);
-    return { status, ms: performance.now() - started, bytes: Buffer.byteLength(text) };
+    return { status, ms: performance.now() - started, bytes: Buffer.byteLength(text), text };
   }
 
   async signIn(username: string, password = 'hearth-demo'): Promise<void> {

@@ -38,6 +38,9 @@ export interface PageResult extends Summary {
 export interface LatencyResult {
   pages: Record<PageName, PageResult>;
   visibleChildren: number;
+  /** Timed searches that named a child the social worker may open, and how many found that child. */
+  searchesForOwnTeam: number;
+  searchesFound: number;
   /** Different queries and records asked for (warm-up included). */
   distinctSearches: number;
   distinctChildren: number;
@@ -64,8 +67,12 @@ export async function measurePages(
     const manager = new BenchClient(base);
     await manager.signIn('team-manager');
 
+    // A search result links to /children/<id>: a search naming one of the worker's own children should.
+    const expected = new Map(workload.searches.map((s) => [`/children/search?q=${encodeURIComponent(s.q)}`, s.expectId]));
+    let searchesForOwnTeam = 0;
+    let searchesFound = 0;
     const plans: Record<PageName, { client: BenchClient; paths: string[] }> = {
-      search: { client: socialWorker, paths: workload.searches.map((q) => `/children/search?q=${encodeURIComponent(q)}`) },
+      search: { client: socialWorker, paths: workload.searches.map((s) => `/children/search?q=${encodeURIComponent(s.q)}`) },
       childRecord: { client: socialWorker, paths: workload.childPaths },
       myWork: { client: socialWorker, paths: Array.from({ length: total }, () => '/my-work') },
       team: { client: manager, paths: Array.from({ length: total }, () => '/team') },
@@ -90,6 +97,11 @@ export async function measurePages(
         }
         const path = paths[next++ % paths.length]!;
         const reply = await client.timedGet(path);
+        const expectId = page === 'search' ? expected.get(path) : undefined;
+        if (expectId !== undefined) {
+          searchesForOwnTeam++;
+          if (reply.text.includes(`href="/children/${expectId}"`)) searchesFound++;
+        }
         ms.push(reply.ms);
         bytes += reply.bytes;
         if (reply.status !== 200) {
@@ -100,12 +112,15 @@ export async function measurePages(
       const failures = Object.values(failureStatuses).reduce((s, n) => s + n, 0);
       pages[page] = { ...summarise(ms), failures, failureStatuses, firstFailure, meanKiB: bytes / ms.length / 1024, loadAverage: os.loadavg()[0]! };
       const r = pages[page];
+      if (page === 'search') opts.log(`  searches naming a child on the social worker's team: ${searchesFound} of ${searchesForOwnTeam} found that child`);
       opts.log(`  ${PAGE_LABELS[page].padEnd(24)} n ${ms.length}  median ${r.median.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  load ${r.loadAverage.toFixed(1)}  failures ${failures}${firstFailure ? ` (first: ${firstFailure})` : ''}`);
     }
     return {
       pages,
       visibleChildren: workload.visibleChildren,
-      distinctSearches: new Set(workload.searches).size,
+      searchesForOwnTeam,
+      searchesFound,
+      distinctSearches: new Set(workload.searches.map((s) => s.q)).size,
       distinctChildren: new Set(workload.childPaths).size,
     };
   } finally {

@@ -45,6 +45,7 @@ export function engineTable(r: EngineResult, profile: ProfileName): string {
       + `load ${o.loadSeconds.toFixed(1)} s, compute ${o.computeSeconds.toFixed(1)} s; per child: compute median ${o.computeMsPerChild.median.toFixed(2)} ms, all-in ${o.totalMsPerChild.toFixed(2)} ms`,
     ...(o.errors ? [`  OBLIGATION ERRORS        ${int(o.errors)} children failed; first: ${o.firstError}`] : []),
     `  Planner statistics      ${r.analysedTables}`,
+    `  Search quality          ${r.latency.searchesFound} of ${r.latency.searchesForOwnTeam} searches naming a child on the social worker's team (one typo) found that child`,
     `  ${'Page (ms)'.padEnd(26)}${'median'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}${'KiB'.padStart(7)}${'fails/n'.padStart(10)}${'load'.padStart(6)}`,
   ];
   for (const page of PAGES) {

@@ -7,9 +7,12 @@ import type { CurrentUser } from '../src/server/access/current-user.ts';
 import { childVisibility } from '../src/server/access/child-access.ts';
 import { isRole } from '../src/server/access/roles.ts';
 
+/** A search as typed; expectId when it names a child the social worker may open, who should be among the results. */
+export interface Search { q: string; expectId?: number }
+
 export interface Workload {
   socialWorker: CurrentUser;
-  searches: string[];
+  searches: Search[];
   childPaths: string[];
   /** How many different children the social worker may see (team and own caseload). */
   visibleChildren: number;
@@ -77,22 +80,25 @@ export async function buildWorkload(database: Database, size: number, seed: numb
     select forename, surname, date_of_birth, nhs_number from people
     where person_type = 'child' and id % 97 = ${seed % 97} order by id limit 2000`);
 
-  const searches: string[] = [];
+  const searches: Search[] = [];
   const withDob = anyone.filter((c) => c.date_of_birth);
   const withNhs = anyone.filter((c) => c.nhs_number);
   while (searches.length < size) {
     const kind = random();
     if (kind < 0.35) {
+      // A child on the worker's own team, as they would type them: one slip in the surname, and
+      // every other time one in the forename too.
       const c = pick(random, visible);
-      searches.push(`${typo(random, c.forename)} ${typo(random, c.surname)}`);
+      const forename = random() < 0.5 ? c.forename : typo(random, c.forename);
+      searches.push({ q: `${forename} ${typo(random, c.surname)}`, expectId: Number(c.id) });
     } else if (kind < 0.6) {
       const c = pick(random, anyone);
-      searches.push(random() < 0.5 ? typo(random, c.surname) : `${c.forename} ${typo(random, c.surname)}`);
+      searches.push({ q: random() < 0.5 ? typo(random, c.surname) : `${c.forename} ${typo(random, c.surname)}` });
     } else if (kind < 0.8) {
-      searches.push(typedDate(random, pick(random, withDob).date_of_birth!));
+      searches.push({ q: typedDate(random, pick(random, withDob).date_of_birth!) });
     } else {
       const nhs = pick(random, withNhs).nhs_number!;
-      searches.push(random() < 0.5 ? nhs : `${nhs.slice(0, 3)}-${nhs.slice(3, 6)}-${nhs.slice(6)}`);
+      searches.push({ q: random() < 0.5 ? nhs : `${nhs.slice(0, 3)}-${nhs.slice(3, 6)}-${nhs.slice(6)}` });
     }
   }
 
