@@ -35,6 +35,18 @@ pg.types.setTypeParser(DATE_OID, (value: string) => value);
 const typeIds = pg.types as unknown as { setTypeParser(oid: number, parse: (v: string) => unknown): void; getTypeParser(oid: number): (v: string) => unknown };
 typeIds.setTypeParser(DATE_ARRAY_OID, typeIds.getTypeParser(TEXT_ARRAY_OID));
 
+/**
+ * An idle pooled connection the server closes (a restart, a failover, a dropped database) is
+ * reported on the pool; unheard, node-postgres would crash the process. The pool replaces the
+ * connection on next use, so this only records it, without any query text or data.
+ */
+function watchIdleErrors(pool: pg.Pool): pg.Pool {
+  pool.on('error', (err: Error & { code?: string }) => {
+    process.emitWarning(`PostgreSQL closed an idle connection (${err.code ?? 'no code'}); it will be replaced`, 'HearthDatabaseWarning');
+  });
+  return pool;
+}
+
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export interface DatabaseOptions {
@@ -63,7 +75,7 @@ export class Database {
 
   static async open(options: DatabaseOptions): Promise<Database> {
     if (options.url) {
-      const pool = new pg.Pool({ connectionString: options.url, max: 1 });
+      const pool = watchIdleErrors(new pg.Pool({ connectionString: options.url, max: 1 }));
       return new Database(options, undefined, pool);
     }
     let release: (() => void) | undefined;
@@ -148,11 +160,11 @@ export class Database {
     }
     await this.pool!.end();
     // Role and council are set as each connection starts, before the pool hands it to anyone.
-    const pool = new pg.Pool({
+    const pool = watchIdleErrors(new pg.Pool({
       connectionString: this.options.url,
       max: this.options.poolSize ?? 10,
       options: `-c role=hearth_app -c hearth.la_id=${councilId}`,
-    });
+    }));
     this.pool = pool;
     this.drizzleDb = this.makeDrizzle();
   }
