@@ -12,7 +12,7 @@ import { redirectLogs } from '../src/server/logger.ts';
 import { BenchClient } from './http-client.ts';
 import { MIN_SAMPLES } from './options.ts';
 import { summarise, type Summary } from './stats.ts';
-import { buildWorkload } from './workload.ts';
+import { buildWorkload, type Search, type SearchKind } from './workload.ts';
 
 export const PAGES = ['search', 'childRecord', 'myWork', 'team'] as const;
 export type PageName = (typeof PAGES)[number];
@@ -41,6 +41,10 @@ export interface LatencyResult {
   /** Timed searches that named a child the social worker may open, and how many found that child. */
   searchesForOwnTeam: number;
   searchesFound: number;
+  /** The first few of those that did not find the child, to read. */
+  searchesMissed: string[];
+  /** Search latency by what was typed, in ms: a slow tail usually belongs to one kind. */
+  searchKinds: Partial<Record<SearchKind, Summary>>;
   /** Different queries and records asked for (warm-up included). */
   distinctSearches: number;
   distinctChildren: number;
@@ -68,11 +72,14 @@ export async function measurePages(
     await manager.signIn('team-manager');
 
     // A search result links to /children/<id>: a search naming one of the worker's own children should.
-    const expected = new Map(workload.searches.map((s) => [`/children/search?q=${encodeURIComponent(s.q)}`, s.expectId]));
+    const searchPath = (s: Search) => `/children/search?q=${encodeURIComponent(s.q)}`;
+    const searchByPath = new Map(workload.searches.map((s) => [searchPath(s), s]));
+    const byKind = new Map<SearchKind, number[]>();
     let searchesForOwnTeam = 0;
     let searchesFound = 0;
+    const searchesMissed: string[] = [];
     const plans: Record<PageName, { client: BenchClient; paths: string[] }> = {
-      search: { client: socialWorker, paths: workload.searches.map((s) => `/children/search?q=${encodeURIComponent(s.q)}`) },
+      search: { client: socialWorker, paths: workload.searches.map(searchPath) },
       childRecord: { client: socialWorker, paths: workload.childPaths },
       myWork: { client: socialWorker, paths: Array.from({ length: total }, () => '/my-work') },
       team: { client: manager, paths: Array.from({ length: total }, () => '/team') },
@@ -97,10 +104,16 @@ export async function measurePages(
         }
         const path = paths[next++ % paths.length]!;
         const reply = await client.timedGet(path);
-        const expectId = page === 'search' ? expected.get(path) : undefined;
+        const search = page === 'search' ? searchByPath.get(path) : undefined;
+        if (search) {
+          if (!byKind.has(search.kind)) byKind.set(search.kind, []);
+          byKind.get(search.kind)!.push(reply.ms);
+        }
+        const expectId = search?.expectId;
         if (expectId !== undefined) {
           searchesForOwnTeam++;
           if (reply.text.includes(`href="/children/${expectId}"`)) searchesFound++;
+          else if (searchesMissed.length < 5) searchesMissed.push(`"${decodeURIComponent(path.slice(path.indexOf('=') + 1))}" (child ${expectId})`);
         }
         ms.push(reply.ms);
         bytes += reply.bytes;
@@ -112,7 +125,13 @@ export async function measurePages(
       const failures = Object.values(failureStatuses).reduce((s, n) => s + n, 0);
       pages[page] = { ...summarise(ms), failures, failureStatuses, firstFailure, meanKiB: bytes / ms.length / 1024, loadAverage: os.loadavg()[0]! };
       const r = pages[page];
-      if (page === 'search') opts.log(`  searches naming a child on the social worker's team: ${searchesFound} of ${searchesForOwnTeam} found that child`);
+      if (page === 'search') {
+        for (const [kind, samples] of byKind) {
+          const k = summarise(samples);
+          opts.log(`  search by ${kind.padEnd(14)} n ${String(k.n).padStart(3)}  median ${k.median.toFixed(1).padStart(7)} ms  p95 ${k.p95.toFixed(1).padStart(7)} ms`);
+        }
+      }
+      if (page === 'search') opts.log(`  searches naming a child on the social worker's team: ${searchesFound} of ${searchesForOwnTeam} found that child${searchesMissed.length ? `; missed: ${searchesMissed.join(', ')}` : ''}`);
       opts.log(`  ${PAGE_LABELS[page].padEnd(24)} n ${ms.length}  median ${r.median.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  load ${r.loadAverage.toFixed(1)}  failures ${failures}${firstFailure ? ` (first: ${firstFailure})` : ''}`);
     }
     return {
@@ -120,6 +139,8 @@ export async function measurePages(
       visibleChildren: workload.visibleChildren,
       searchesForOwnTeam,
       searchesFound,
+      searchesMissed,
+      searchKinds: Object.fromEntries([...byKind].map(([kind, samples]) => [kind, summarise(samples)])),
       distinctSearches: new Set(workload.searches.map((s) => s.q)).size,
       distinctChildren: new Set(workload.childPaths).size,
     };

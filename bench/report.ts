@@ -51,6 +51,10 @@ export function engineTable(r: EngineResult, profile: ProfileName): string {
   for (const page of PAGES) {
     const p = r.latency.pages[page];
     lines.push(`  ${PAGE_LABELS[page].padEnd(26)}${ms(p.median).padStart(8)}${ms(p.p95).padStart(8)}${ms(p.p99).padStart(8)}${ms(p.max).padStart(8)}${p.meanKiB.toFixed(0).padStart(7)}${`${p.failures}/${p.n}`.padStart(10)}${p.loadAverage.toFixed(1).padStart(6)}`);
+    if (page !== 'search') continue;
+    for (const [kind, k] of Object.entries(r.latency.searchKinds)) {
+      lines.push(`    ${`by ${kind}`.padEnd(24)}${ms(k.median).padStart(8)}${ms(k.p95).padStart(8)}${ms(k.p99).padStart(8)}${ms(k.max).padStart(8)}${''.padStart(7)}${`n ${k.n}`.padStart(10)}`);
+    }
   }
   return lines.join('\n');
 }

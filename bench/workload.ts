@@ -8,7 +8,8 @@ import { childVisibility } from '../src/server/access/child-access.ts';
 import { isRole } from '../src/server/access/roles.ts';
 
 /** A search as typed; expectId when it names a child the social worker may open, who should be among the results. */
-export interface Search { q: string; expectId?: number }
+export interface Search { q: string; kind: SearchKind; expectId?: number }
+export type SearchKind = 'own-team name' | 'any name' | 'date of birth' | 'NHS number';
 
 export interface Workload {
   socialWorker: CurrentUser;
@@ -90,15 +91,15 @@ export async function buildWorkload(database: Database, size: number, seed: numb
       // every other time one in the forename too.
       const c = pick(random, visible);
       const forename = random() < 0.5 ? c.forename : typo(random, c.forename);
-      searches.push({ q: `${forename} ${typo(random, c.surname)}`, expectId: Number(c.id) });
+      searches.push({ q: `${forename} ${typo(random, c.surname)}`, kind: 'own-team name', expectId: Number(c.id) });
     } else if (kind < 0.6) {
       const c = pick(random, anyone);
-      searches.push({ q: random() < 0.5 ? typo(random, c.surname) : `${c.forename} ${typo(random, c.surname)}` });
+      searches.push({ q: random() < 0.5 ? typo(random, c.surname) : `${c.forename} ${typo(random, c.surname)}`, kind: 'any name' });
     } else if (kind < 0.8) {
-      searches.push({ q: typedDate(random, pick(random, withDob).date_of_birth!) });
+      searches.push({ q: typedDate(random, pick(random, withDob).date_of_birth!), kind: 'date of birth' });
     } else {
       const nhs = pick(random, withNhs).nhs_number!;
-      searches.push({ q: random() < 0.5 ? nhs : `${nhs.slice(0, 3)}-${nhs.slice(3, 6)}-${nhs.slice(6)}` });
+      searches.push({ q: random() < 0.5 ? nhs : `${nhs.slice(0, 3)}-${nhs.slice(3, 6)}-${nhs.slice(6)}`, kind: 'NHS number' });
     }
   }
 
