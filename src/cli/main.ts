@@ -1,4 +1,4 @@
-// hearth: serve, migrate, seed, stats, due, routes, audit verify.
+// hearth: serve, migrate, seed, stats, due, routes, audit verify, token create/revoke/list.
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, type Config } from '../config.ts';
 import { londonDate } from '../web/format.ts';
@@ -9,6 +9,7 @@ import { runSeed } from './seed.ts';
 import { serve } from './serve.ts';
 import { verifyAuditChain } from '../server/audit/verify.ts';
 import { countRows } from '../synth/stats.ts';
+import { createApiToken, listApiTokens, parseExpiry, revokeApiTokens } from '../server/auth/api-tokens.ts';
 
 /** Errors a user can act on: printed without a stack trace, exit code 2. */
 class UsageError extends Error {}
@@ -104,6 +105,51 @@ program.command('audit').description('The audit log').command('verify')
       } else {
         console.error(`Audit log BROKEN at entry ${result.breakAt!.seq}: ${result.breakAt!.problem}. ${result.checked} entries before it checked and intact.`);
         process.exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+const token = program.command('token').description('API tokens for partners\' systems (each acts as one user, with that user\'s role)');
+token.command('create').description('Create a token and print it (shown once: only a hash is stored)')
+  .requiredOption('--user <username>', 'the user the token acts as')
+  .requiredOption('--expires <duration>', 'how long it lives: 30m, 1h, 7d, 2w (at most a year)')
+  .option('--label <text>', 'what it is for, e.g. "police RMS"')
+  .action(async (opts: { user: string; expires: string; label?: string }) => {
+    let expiresInMs: number;
+    try { expiresInMs = parseExpiry(opts.expires); } catch (e) { throw new UsageError((e as Error).message); }
+    const { database, council } = await openCouncil(config());
+    try {
+      const created = await createApiToken(database, council.id, { username: opts.user, expiresInMs, label: opts.label }).catch((e: Error) => { throw new UsageError(e.message); });
+      console.log(created.token);
+      console.error(`Token ${created.id} (${created.prefix}…) acts as ${created.username} (${created.role}) until ${created.expiresAt.toISOString()}. Send it as "Authorization: Bearer <token>". It is not shown again.`);
+    } finally {
+      await database.close();
+    }
+  });
+token.command('revoke').description('Revoke a token by its id or the token itself, or every token of a user')
+  .argument('[token-or-id]', 'the token, or its id from `hearth token list`')
+  .option('--user <username>', 'revoke every live token of this user')
+  .action(async (which: string | undefined, opts: { user?: string }) => {
+    if (!which && !opts.user) throw new UsageError('Name the token (its id or the token) or give --user');
+    const { database } = await openCouncil(config());
+    try {
+      const target = opts.user ? { username: opts.user } : /^\d+$/.test(which!) ? { id: Number(which) } : { token: which };
+      const n = await revokeApiTokens(database, target).catch((e: Error) => { throw new UsageError(e.message); });
+      console.log(n === 0 ? 'No live token matched: nothing revoked.' : `Revoked ${n} token${n === 1 ? '' : 's'}.`);
+      if (n === 0) process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+token.command('list').description('Tokens with their user, expiry and last use (never the secret)')
+  .action(async () => {
+    const { database } = await openCouncil(config());
+    try {
+      for (const t of await listApiTokens(database)) {
+        const state = t.revokedAt ? 'revoked' : t.expiresAt < new Date() ? 'expired' : 'live';
+        console.log(`${String(t.id).padStart(4)}  ${t.prefix}…  ${t.username.padEnd(16)} ${state.padEnd(8)} expires ${t.expiresAt.toISOString()}  last used ${t.lastUsedAt?.toISOString() ?? 'never'}${t.label ? `  ${t.label}` : ''}`);
       }
     } finally {
       await database.close();

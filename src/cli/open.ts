@@ -5,8 +5,9 @@ import type { Config } from '../config.ts';
 import { Database } from '../db/database.ts';
 import { localAuthorities } from '../db/schema/index.ts';
 import { resolveDefinitions, type TimescaleDefinition, type TimescaleOverrides } from '../domain/timescales/definitions.ts';
+import { resolveSettings, type CouncilSettings } from '../domain/settings/settings.ts';
 
-export interface Council { id: number; name: string; synthetic: boolean; definitions: readonly TimescaleDefinition[] }
+export interface Council { id: number; name: string; synthetic: boolean; definitions: readonly TimescaleDefinition[]; settings: CouncilSettings }
 
 export async function openMigrated(config: Config): Promise<Database> {
   return Database.openMigrated({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
@@ -14,12 +15,12 @@ export async function openMigrated(config: Config): Promise<Database> {
 
 /** The council this database holds (one per database), or undefined if it is empty. */
 export async function findCouncil(database: Database): Promise<Council | undefined> {
-  const [council] = await database.db.select({ id: localAuthorities.id, name: localAuthorities.name, synthetic: localAuthorities.synthetic, overrides: localAuthorities.timescaleOverrides })
+  const [council] = await database.db.select({ id: localAuthorities.id, name: localAuthorities.name, synthetic: localAuthorities.synthetic, overrides: localAuthorities.timescaleOverrides, settings: localAuthorities.settings })
     .from(localAuthorities).orderBy(sql`${localAuthorities.id}`).limit(1);
   if (!council) return undefined;
-  const { overrides, ...rest } = council;
+  const { overrides, settings, ...rest } = council;
   // A council's local defaults (e.g. CP visits every 15 working days); refused at start-up if invalid.
-  return { ...rest, definitions: resolveDefinitions(overrides as TimescaleOverrides) };
+  return { ...rest, definitions: resolveDefinitions(overrides as TimescaleOverrides), settings: resolveSettings(settings) };
 }
 
 export async function openCouncil(config: Config): Promise<{ database: Database; council: Council }> {

@@ -11,11 +11,15 @@ import { configureViews, publicAssets } from '../web/views.ts';
 import { ROLES, ROLE_LABELS, isRole, type Role } from './access/roles.ts';
 import type { CurrentUser } from './access/current-user.ts';
 import { sessionStore } from './auth/session-store.ts';
+import { userIdForToken } from './auth/api-tokens.ts';
+import { fieldErrors } from '../web/form-errors.ts';
+import { ValidationError } from './errors.ts';
 import { HttpError } from './errors.ts';
 import { logger } from './logger.ts';
 import { navigationFor } from './navigation.ts';
 import { allRoutes } from './route-table.ts';
-import type { AppDeps, RouteDef } from './route-types.ts';
+import { allowedRoles, type AppDeps, type RouteDef } from './route-types.ts';
+export { allowedRoles };
 import './session-data.d.ts';
 
 export interface HearthApp {
@@ -100,7 +104,17 @@ function setUpSession(app: express.Express, deps: AppDeps) {
 
 function setUpCurrentUser(app: express.Express, deps: AppDeps) {
   app.use(async (req, res, next) => {
-    const userId = req.session.userId;
+    // Machine clients on /api/ send `Authorization: Bearer hearth_…` instead of a session cookie.
+    const bearer = req.path.startsWith('/api/') ? /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] : undefined;
+    if (req.headers.authorization && req.path.startsWith('/api/') && !bearer) {
+      return void res.status(401).json({ error: 'The Authorization header must be "Bearer" and an API token' });
+    }
+    let userId = req.session.userId;
+    if (bearer) {
+      userId = await userIdForToken(deps.database, bearer, deps.now());
+      if (!userId) return void res.status(401).json({ error: 'That API token is not valid: it is unknown, expired or revoked' });
+      res.locals.viaToken = true;
+    }
     if (userId) {
       const [row] = await deps.database.db
         .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, workerId: users.workerId, organisationId: users.organisationId, disabled: users.disabled, teamId: workers.teamId })
@@ -110,6 +124,8 @@ function setUpCurrentUser(app: express.Express, deps: AppDeps) {
         res.locals.user = user;
         res.locals.roleLabel = ROLE_LABELS[user.role];
         res.locals.navigation = navigationFor(user.role, req.path);
+      } else if (bearer) {
+        return void res.status(401).json({ error: 'The user this API token acts as is disabled' });
       } else {
         delete req.session.userId;
       }
@@ -127,20 +143,28 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
   getTokenFromRequest: (req) => (req.body?._csrf as string | undefined) ?? (req.headers['x-csrf-token'] as string | undefined),
 });
 
-export function allowedRoles(route: RouteDef): readonly Role[] {
-  if (route.roles === 'public' || route.roles === 'signed-in') return ROLES;
-  return route.roles;
-}
 
 function setUpRoutes(app: express.Express, routes: RouteDef[]) {
   for (const route of routes) {
     const guards = [signInGuard(route), roleGuard(route)];
-    const csrf = route.method === 'get' ? [] : [csrfSynchronisedProtection];
+    // A request authenticated by API token carries no cookie, so it cannot be forged cross-site: no CSRF token.
+    const csrf = route.method === 'get' ? [] : [(req: Request, res: Response, next: NextFunction) => (res.locals.viaToken ? next() : csrfSynchronisedProtection(req, res, next))];
     app[route.method](route.path, ...guards, ...csrf, (req: Request, res: Response, next: NextFunction) => {
       // Every page carries the session's token, including a form shown again with its errors after a post.
       if (!route.api) res.locals.csrfToken = generateToken(req);
       next();
     }, async (req: Request, res: Response) => {
+      // Declared schemas are enforced here, so what the OpenAPI document says is what is checked.
+      if (route.body) {
+        const parsed = route.body.safeParse(req.body ?? {});
+        if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+        res.locals.body = parsed.data;
+      }
+      if (route.query) {
+        const parsed = route.query.safeParse(req.query ?? {});
+        if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+        res.locals.query = parsed.data;
+      }
       await route.handler(req, res);
     });
   }
@@ -149,6 +173,7 @@ function setUpRoutes(app: express.Express, routes: RouteDef[]) {
 function signInGuard(route: RouteDef) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (route.roles === 'public' || res.locals.user) return next();
+    if (!route.api && req.path.startsWith('/api/')) return res.status(401).json({ error: 'Sign in required' });
     if (route.api) return res.status(401).json({ error: 'Sign in required' });
     if (route.method === 'post' && route.preserveForm) {
       const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;

@@ -9,9 +9,11 @@ import { protectionRoutes } from '../features/protection/routes.ts';
 import { teamRoutes } from '../features/team/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppDeps, RouteDef } from './route-types.ts';
+import { buildOpenApi } from './openapi.ts';
+import { HEARTH_VERSION } from './version.ts';
 
 export function allRoutes(deps: AppDeps): RouteDef[] {
-  return [
+  const routes: RouteDef[] = [
     ...authRoutes(deps),
     ...childrenRoutes(deps),
     ...protectionRoutes(deps),
@@ -21,4 +23,18 @@ export function allRoutes(deps: AppDeps): RouteDef[] {
     ...figuresRoutes(deps),
     ...adminRoutes(deps),
   ];
+  return [...routes, openApiRoute(routes, deps)];
+}
+
+/** GET /api/v1/openapi.json: generated from the table above, so it lists exactly what runs. */
+function openApiRoute(routes: RouteDef[], deps: AppDeps): RouteDef {
+  let document: unknown;
+  return {
+    method: 'get', path: '/api/v1/openapi.json', roles: 'signed-in', api: true, tag: 'About the API',
+    summary: 'This API described as an OpenAPI 3.1 document',
+    handler: (_req, res) => {
+      document ??= buildOpenApi([...routes, openApiRoute([], deps)], { version: HEARTH_VERSION, councilName: deps.council.name });
+      res.json(document);
+    },
+  };
 }

@@ -1,15 +1,17 @@
 import type { Request, Response } from 'express';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import type { Role } from './access/roles.ts';
+import { ROLES, type Role } from './access/roles.ts';
+import type { ZodType } from 'zod';
 import type { TimescaleDefinition } from '../domain/timescales/definitions.ts';
+import type { CouncilSettings } from '../domain/settings/settings.ts';
 
 /** What every route handler may use. `now` is injectable so tests can fix the clock. */
 export interface AppDeps {
   database: Database;
   config: Config;
   /** The council this instance serves, with its timescale definitions (local defaults applied). */
-  council: { id: number; name: string; synthetic: boolean; definitions?: readonly TimescaleDefinition[] };
+  council: { id: number; name: string; synthetic: boolean; definitions?: readonly TimescaleDefinition[]; settings: CouncilSettings };
   now: () => Date;
 }
 
@@ -26,4 +28,22 @@ export interface RouteDef {
   /** JSON endpoint: answers 401/403/4xx as JSON instead of redirecting. */
   api?: boolean;
   summary: string;
+  /**
+   * JSON body schema (API routes). The router validates the body against it before the handler runs
+   * (422 naming each field on failure) and puts the parsed value in `res.locals.body`; the OpenAPI
+   * document at /api/v1/openapi.json is generated from the same schema.
+   */
+  body?: ZodType;
+  /** Query-string schema, validated the same way into `res.locals.query`. */
+  query?: ZodType;
+  /** Success status and a description of what comes back, for the OpenAPI document (default 200). */
+  response?: { status?: number; description: string; schema?: ZodType };
+  /** OpenAPI tag (groups operations in the document). */
+  tag?: string;
+}
+
+/** The roles a route admits ('public' and 'signed-in' admit every role). */
+export function allowedRoles(route: RouteDef): readonly Role[] {
+  if (route.roles === 'public' || route.roles === 'signed-in') return ROLES;
+  return route.roles;
 }

@@ -129,5 +129,7 @@ export const returnHomeInterviews = pgTable('return_home_interviews', {
   byWorkerId: integer('by_worker_id').references(() => workers.id),
   /** Done by someone independent of the child's allocated worker. */
   independent: boolean('independent'),
+  /** Who did it when not one of the council's workers (e.g. a commissioned service). */
+  doneBy: text('done_by'),
   summary: text('summary'),
 }, (t) => [index('rhi_child_idx').on(t.childId)]);

@@ -1,5 +1,5 @@
 // Children in need: the CIN episode opened by a referral, assessments, CIN plans and visits.
-import { boolean, date, index, integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 import { standard } from './columns.ts';
 import { people } from './people.ts';
 import { teams, workers } from './organisation.ts';
@@ -17,6 +17,9 @@ export const cinEpisodes = pgTable('cin_episodes', {
   /** CIN census reason for closure RC1-RC9. */
   reasonForClosure: varchar('reason_for_closure', { length: 3 }),
   teamId: integer('team_id').references(() => teams.id),
+  /** When a social worker first saw the child in this episode, and whether alone. */
+  firstSeenDate: date('first_seen_date', { mode: 'string' }),
+  firstSeenAlone: boolean('first_seen_alone'),
 }, (t) => [index('cin_episodes_child_idx').on(t.childId), index('cin_episodes_open_idx').on(t.endDate)]);
 
 /** Child and Family assessment (CIN census Assessments). Due within 45 working days of the referral. */
@@ -38,6 +41,8 @@ export const assessments = pgTable('assessments', {
   workerId: integer('worker_id').references(() => workers.id),
   /** draft, in-progress, completed, authorised */
   status: varchar('status', { length: 15 }).notNull().default('in-progress'),
+  /** A half-typed assessment: the form's values as typed, kept until the next save. */
+  draftValues: jsonb('draft_values').$type<Record<string, unknown>>(),
 }, (t) => [index('assessments_child_idx').on(t.childId), index('assessments_episode_idx').on(t.cinEpisodeId), index('assessments_open_idx').on(t.authorisedDate)]);
 
 export const cinPlans = pgTable('cin_plans', {
@@ -47,6 +52,8 @@ export const cinPlans = pgTable('cin_plans', {
   startDate: date('start_date', { mode: 'string' }).notNull(),
   endDate: date('end_date', { mode: 'string' }),
   reviewIntervalMonths: integer('review_interval_months').notNull().default(3),
+  /** What the plan is for, in the family's words where possible. */
+  summary: text('summary'),
 }, (t) => [index('cin_plans_child_idx').on(t.childId)]);
 
 export const cinPlanReviews = pgTable('cin_plan_reviews', {
@@ -54,7 +61,7 @@ export const cinPlanReviews = pgTable('cin_plan_reviews', {
   cinPlanId: integer('cin_plan_id').notNull().references(() => cinPlans.id),
   childId: integer('child_id').notNull().references(() => people.id),
   reviewDate: date('review_date', { mode: 'string' }).notNull(),
-}, (t) => [index('cin_plan_reviews_plan_idx').on(t.cinPlanId)]);
+}, (t) => [index('cin_plan_reviews_plan_idx').on(t.cinPlanId), index('cin_plan_reviews_child_idx').on(t.childId)]);
 
 /** Statutory visits of every kind: CP, CIN and CLA (and others), with whether the child was seen and seen alone. */
 export const visits = pgTable('visits', {

@@ -1,6 +1,6 @@
 // From the first enquiry about a child to a decision: contacts, MASH episodes, partner-agency
 // information requests, early help, and referrals.
-import { boolean, date, index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { standard } from './columns.ts';
 import { people } from './people.ts';
 import { organisations, workers } from './organisation.ts';
@@ -18,6 +18,12 @@ export const contacts = pgTable('contacts', {
   summary: text('summary').notNull().default(''),
   /** given, refused, not-sought-risk, not-needed */
   consent: varchar('consent', { length: 20 }),
+  /** Is significant harm alleged? A no-further-action decision on such a contact needs a reason. */
+  significantHarm: boolean('significant_harm').notNull().default(false),
+  /** A half-typed contact saved as a draft: the form's values as typed, kept until it is submitted. */
+  draftValues: jsonb('draft_values').$type<Record<string, unknown>>(),
+  /** An early help case stepped up to the front door: the episode whose history comes with it. */
+  fromEarlyHelpEpisodeId: integer('from_early_help_episode_id'),
   /** red, amber or green: the urgency given when the contact was received. */
   urgency: varchar('urgency', { length: 5 }).notNull(),
   /** draft, open, decided */
@@ -65,7 +71,11 @@ export const partnerInformationRequests = pgTable('partner_information_requests'
   declineReason: text('decline_reason'),
   answer: text('answer'),
   lastChasedAt: timestamp('last_chased_at', { withTimezone: true, mode: 'date' }),
+  chaseCount: integer('chase_count').notNull().default(0),
+  /** The partner-agency user who answered. */
+  answeredByUserId: integer('answered_by_user_id'),
 }, (t) => [
+  index('partner_requests_child_idx').on(t.childId),
   index('partner_requests_episode_idx').on(t.mashEpisodeId),
   index('partner_requests_org_idx').on(t.organisationId, t.answeredAt),
 ]);
@@ -76,6 +86,8 @@ export const earlyHelpEpisodes = pgTable('early_help_episodes', {
   startDate: date('start_date', { mode: 'string' }).notNull(),
   endDate: date('end_date', { mode: 'string' }),
   reason: text('reason'),
+  assessmentSummary: text('assessment_summary'),
+  planSummary: text('plan_summary'),
   leadPractitioner: text('lead_practitioner'),
   leadOrganisationId: integer('lead_organisation_id').references(() => organisations.id),
   assessmentDate: date('assessment_date', { mode: 'string' }),
@@ -87,6 +99,15 @@ export const earlyHelpEpisodes = pgTable('early_help_episodes', {
   outcome: varchar('outcome', { length: 20 }),
   steppedUpContactId: integer('stepped_up_contact_id').references(() => contacts.id),
 }, (t) => [index('early_help_child_idx').on(t.childId)]);
+
+/** Reviews of an early help plan. */
+export const earlyHelpReviews = pgTable('early_help_reviews', {
+  ...standard(),
+  earlyHelpEpisodeId: integer('early_help_episode_id').notNull().references(() => earlyHelpEpisodes.id),
+  childId: integer('child_id').notNull().references(() => people.id),
+  reviewDate: date('review_date', { mode: 'string' }).notNull(),
+  note: text('note').notNull().default(''),
+}, (t) => [index('early_help_reviews_episode_idx').on(t.earlyHelpEpisodeId), index('early_help_reviews_child_idx').on(t.childId)]);
 
 /** A contact accepted for a social work assessment. Each opens a CIN episode. */
 export const referrals = pgTable('referrals', {

@@ -1,5 +1,5 @@
 // Children and the adults around them, their identifiers, addresses and relationships.
-import { boolean, date, index, integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 import { standard } from './columns.ts';
 
 export const people = pgTable('people', {
@@ -33,12 +33,15 @@ export const people = pgTable('people', {
   restricted: boolean('restricted').notNull().default(false),
   /** Names lower-cased and stripped of punctuation, for tolerant search (trigram and metaphone indexes). */
   searchName: text('search_name').notNull().default(''),
+  /** Set when this record was found to be a duplicate and merged into another: its history moved there. */
+  mergedIntoId: integer('merged_into_id'),
 }, (t) => [
   index('people_la_child_idx').on(t.laChildId),
   index('people_upn_idx').on(t.upn),
   index('people_nhs_idx').on(t.nhsNumber),
   index('people_dob_idx').on(t.dateOfBirth),
   index('people_surname_idx').on(t.surname),
+  index('people_expected_dob_idx').on(t.expectedDateOfBirth),
 ]);
 
 export const personDisabilities = pgTable('person_disabilities', {
@@ -80,6 +83,16 @@ export const immigrationStatuses = pgTable('immigration_statuses', {
   startDate: date('start_date', { mode: 'string' }).notNull(),
   endDate: date('end_date', { mode: 'string' }),
 }, (t) => [index('immigration_statuses_person_idx').on(t.personId)]);
+
+/** A duplicate person record merged into another: what moved, who decided and why (the merge is also audited). */
+export const personMerges = pgTable('person_merges', {
+  ...standard(),
+  survivorId: integer('survivor_id').notNull().references(() => people.id),
+  mergedId: integer('merged_id').notNull().references(() => people.id),
+  reason: text('reason').notNull(),
+  /** Rows moved from the merged record to the survivor, per table: {"contacts": [12, 40], ...}. */
+  movedRows: jsonb('moved_rows').$type<Record<string, number[]>>().notNull().default({}),
+}, (t) => [index('person_merges_survivor_idx').on(t.survivorId), index('person_merges_merged_idx').on(t.mergedId)]);
 
 /** Short recorded notes on a child's file (case notes), shown in the chronology. */
 export const caseNotes = pgTable('case_notes', {

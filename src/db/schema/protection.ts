@@ -59,6 +59,10 @@ export const childProtectionConferences = pgTable('child_protection_conferences'
   decision: varchar('decision', { length: 10 }),
   quorate: boolean('quorate'),
   lateReason: text('late_reason'),
+  /** CIN census category of abuse decided at this conference (a plan's latest category follows reviews). */
+  category: varchar('category', { length: 3 }),
+  /** The conference's reasons for its decision (for ending a plan, required). */
+  decisionNote: text('decision_note'),
 }, (t) => [index('cp_conferences_child_idx').on(t.childId), index('cp_conferences_chair_idx').on(t.chairWorkerId, t.conferenceDate)]);
 
 /** A child protection plan: starts only from a conference decision, and ends only by one (or a move / care). */
@@ -75,6 +79,7 @@ export const cpPlans = pgTable('cp_plans', {
   /** conference-decision, moved-away, looked-after, other */
   endReason: varchar('end_reason', { length: 25 }),
   endingConferenceId: integer('ending_conference_id'),
+  endNote: text('end_note'),
   /** Plan held by another local authority (SSD cppl_cp_plan_ola). */
   otherLa: boolean('other_la').notNull().default(false),
 }, (t) => [index('cp_plans_child_idx').on(t.childId), index('cp_plans_open_idx').on(t.endDate)]);
@@ -85,7 +90,8 @@ export const coreGroups = pgTable('core_groups', {
   childId: integer('child_id').notNull().references(() => people.id),
   meetingDate: date('meeting_date', { mode: 'string' }).notNull(),
   attendees: jsonb('attendees').$type<Attendee[]>().notNull().default([]),
-}, (t) => [index('core_groups_plan_idx').on(t.cpPlanId)]);
+  note: text('note'),
+}, (t) => [index('core_groups_plan_idx').on(t.cpPlanId), index('core_groups_child_idx').on(t.childId)]);
 
 /** Police protection, emergency protection orders, PLO pre-proceedings and care proceedings. */
 export const legalProceedings = pgTable('legal_proceedings', {

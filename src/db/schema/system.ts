@@ -12,6 +12,8 @@ export const localAuthorities = pgTable('local_authorities', {
   synthetic: boolean('synthetic').notNull().default(false),
   /** Local defaults overriding the timescale definitions, e.g. {"cp-visit": {"duration": 15}}. */
   timescaleOverrides: jsonb('timescale_overrides').notNull().default({}),
+  /** Local practice settings (see src/domain/settings.ts for the keys and defaults). */
+  settings: jsonb('settings').notNull().default({}),
   ...audited(),
 });
 
@@ -73,5 +75,19 @@ export const recordAccessGrants = pgTable('record_access_grants', {
   userId: integer('user_id').notNull(),
   grantedReason: text('granted_reason').notNull(),
 }, (t) => [uniqueIndex('record_access_grants_uq').on(t.childId, t.userId)]);
+
+/** API tokens for machine clients: each acts as one user (and so that user's role); only a hash is stored. */
+export const apiTokens = pgTable('api_tokens', {
+  ...standard(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  /** SHA-256 of the token, hex. The token itself is shown once, when created. */
+  tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+  /** The token's first characters, so a person can tell tokens apart without the secret. */
+  prefix: varchar('prefix', { length: 16 }).notNull(),
+  label: text('label'),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)]);
 
 export const SYSTEM_TABLES_WITHOUT_TENANCY = ['sessions', 'local_authorities'] as const;
