@@ -7,6 +7,16 @@ import { figuresRoutes } from '../features/figures/routes.ts';
 import { myWorkRoutes } from '../features/my-work/routes.ts';
 import { protectionRoutes } from '../features/protection/routes.ts';
 import { teamRoutes } from '../features/team/routes.ts';
+import { contactsRoutes } from '../features/contacts/routes.ts';
+import { mashRoutes } from '../features/mash/routes.ts';
+import { earlyHelpRoutes } from '../features/early-help/routes.ts';
+import { allocationRoutes } from '../features/allocation/routes.ts';
+import { assessmentsRoutes } from '../features/assessments/routes.ts';
+import { frontDoorDashboardRoutes } from '../features/front-door-dashboard/routes.ts';
+import { cinPlansRoutes } from '../features/cin-plans/routes.ts';
+import { missingRoutes } from '../features/missing/routes.ts';
+import { chairRoutes } from '../features/chair/routes.ts';
+import { protectionFiguresRoutes } from '../features/protection-figures/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppDeps, RouteDef } from './route-types.ts';
 import { buildOpenApi } from './openapi.ts';
@@ -22,6 +32,16 @@ export function allRoutes(deps: AppDeps): RouteDef[] {
     ...agencyRoutes(deps),
     ...figuresRoutes(deps),
     ...adminRoutes(deps),
+    ...contactsRoutes(deps),
+    ...mashRoutes(deps),
+    ...earlyHelpRoutes(deps),
+    ...allocationRoutes(deps),
+    ...assessmentsRoutes(deps),
+    ...frontDoorDashboardRoutes(deps),
+    ...cinPlansRoutes(deps),
+    ...missingRoutes(deps),
+    ...chairRoutes(deps),
+    ...protectionFiguresRoutes(deps),
   ];
   return [...routes, openApiRoute(routes, deps)];
 }

@@ -59,9 +59,9 @@ export function childrenRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'get', path: '/children/:id', roles: CASE_ROLES, summary: "A child's record: details, what is due, and the chronology",
       handler: async (req, res) => {
-        const { record, obligations, chronology: entries } = await loadRecord(res.locals.user as CurrentUser, childId(req));
+        const { record, rows, obligations, chronology: entries } = await loadRecord(res.locals.user as CurrentUser, childId(req));
         res.render('children/views/record.njk', {
-          title: `${record.child.forename} ${record.child.surname}`, ...record, obligations, chronology: entries,
+          title: `${record.child.forename} ${record.child.surname}`, ...record, rows, obligations, chronology: entries, today: londonDate(deps.now()),
           sexLabel: codeLabel('cinSex', record.child.sex), ethnicityLabel: codeLabel('ethnicity', record.child.ethnicity),
         });
       },
