@@ -163,7 +163,9 @@ export class Database {
     const pool = watchIdleErrors(new pg.Pool({
       connectionString: this.options.url,
       max: this.options.poolSize ?? 10,
-      options: `-c role=hearth_app -c hearth.la_id=${councilId}`,
+      // jit off: Hearth's queries are short OLTP lookups, where JIT compilation of a plan the planner
+      // over-costs adds tens of milliseconds and saves nothing.
+      options: `-c role=hearth_app -c hearth.la_id=${councilId} -c jit=off`,
     }));
     this.pool = pool;
     this.drizzleDb = this.makeDrizzle();
