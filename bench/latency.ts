@@ -14,7 +14,7 @@ import { MIN_SAMPLES } from './options.ts';
 import { summarise, type Summary } from './stats.ts';
 import { buildWorkload, type Search, type SearchKind } from './workload.ts';
 
-export const PAGES = ['search', 'childRecord', 'myWork', 'team'] as const;
+export const PAGES = ['search', 'childRecord', 'myWork', 'team', 'mashQueue', 'frontDoorDashboard', 'allocation', 'chair', 'missing', 'protectionFigures'] as const;
 export type PageName = (typeof PAGES)[number];
 
 export const PAGE_LABELS: Record<PageName, string> = {
@@ -22,6 +22,23 @@ export const PAGE_LABELS: Record<PageName, string> = {
   childRecord: 'Child record',
   myWork: 'My work (social-worker)',
   team: 'Team (team-manager)',
+  mashQueue: 'MASH queue (mash-officer)',
+  frontDoorDashboard: 'Front door dashboard (manager)',
+  allocation: 'Awaiting allocation (manager)',
+  chair: 'Chair view (cp-chair)',
+  missing: 'Missing children (manager)',
+  protectionFigures: 'CP figures (analyst)',
+};
+
+/** The pages that list or count across the whole council, each as the user who waits for it. */
+const COUNCIL_WIDE: Record<Exclude<PageName, 'search' | 'childRecord' | 'myWork'>, { user: string; path: string }> = {
+  team: { user: 'team-manager', path: '/team' },
+  mashQueue: { user: 'mash-officer', path: '/front-door/queue' },
+  frontDoorDashboard: { user: 'team-manager', path: '/front-door/dashboard' },
+  allocation: { user: 'team-manager', path: '/allocation' },
+  chair: { user: 'cp-chair', path: '/chair' },
+  missing: { user: 'team-manager', path: '/missing' },
+  protectionFigures: { user: 'analyst', path: '/figures/protection' },
 };
 
 export interface PageResult extends Summary {
@@ -52,7 +69,7 @@ export interface LatencyResult {
 
 export async function measurePages(
   database: Database, council: Council, now: Date,
-  opts: { requests: number; warmup: number; pageBudgetSeconds: number; seed: number; log: (message: string) => void },
+  opts: { requests: number; warmup: number; pageBudgetSeconds: number; seed: number; log: (message: string) => void; pages?: readonly PageName[] },
 ): Promise<LatencyResult> {
   // Request logging stays on (it is part of every request's cost) but goes nowhere.
   redirectLogs(new Writable({ write: (_chunk, _encoding, done) => done() }), 'info');
@@ -68,8 +85,13 @@ export async function measurePages(
     opts.log(`  app on ${base}; social-worker may open ${workload.visibleChildren} children`);
     const socialWorker = new BenchClient(base);
     await socialWorker.signIn('social-worker');
-    const manager = new BenchClient(base);
-    await manager.signIn('team-manager');
+    const clients = new Map<string, BenchClient>([['social-worker', socialWorker]]);
+    for (const { user } of Object.values(COUNCIL_WIDE)) {
+      if (clients.has(user)) continue;
+      const client = new BenchClient(base);
+      await client.signIn(user);
+      clients.set(user, client);
+    }
 
     // A search result links to /children/<id>: a search naming one of the worker's own children should.
     const searchPath = (s: Search) => `/children/search?q=${encodeURIComponent(s.q)}`;
@@ -82,10 +104,10 @@ export async function measurePages(
       search: { client: socialWorker, paths: workload.searches.map(searchPath) },
       childRecord: { client: socialWorker, paths: workload.childPaths },
       myWork: { client: socialWorker, paths: Array.from({ length: total }, () => '/my-work') },
-      team: { client: manager, paths: Array.from({ length: total }, () => '/team') },
-    };
+      ...Object.fromEntries(Object.entries(COUNCIL_WIDE).map(([page, { user, path }]) => [page, { client: clients.get(user)!, paths: Array.from({ length: total }, () => path) }])),
+    } as Record<PageName, { client: BenchClient; paths: string[] }>;
     const pages = {} as Record<PageName, PageResult>;
-    for (const page of PAGES) {
+    for (const page of opts.pages ?? PAGES) {
       const { client, paths } = plans[page];
       const ms: number[] = [];
       const failureStatuses: Record<string, number> = {};

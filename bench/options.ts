@@ -18,6 +18,12 @@ export interface BenchOptions {
    */
   pageBudgetSeconds: number;
   seed: number;
+  /** Pages to time (default all): names from bench/latency.ts PAGES. */
+  pages?: string[];
+  /** Concurrent users recording contacts in the load test (0 skips it). */
+  users: number;
+  /** Seconds the contact-recording load runs. */
+  loadSeconds: number;
 }
 
 export const MIN_SAMPLES = 30;
@@ -25,7 +31,7 @@ export const MIN_SAMPLES = 30;
 const PROFILES: readonly ProfileName[] = ['small', 'medium', 'large'];
 const ENGINES: readonly EngineName[] = ['pglite', 'postgres'];
 
-export const USAGE = `usage: npm run bench -- [--profile small|medium|large] [--engines pglite,postgres] [--requests 200] [--warmup 20] [--page-budget 300] [--seed 1]
+export const USAGE = `usage: npm run bench -- [--profile small|medium|large] [--engines pglite,postgres] [--requests 200] [--warmup 20] [--page-budget 300] [--seed 1] [--pages mashQueue,chair] [--users 50] [--load-seconds 20]
   HEARTH_BENCH_PROFILE sets the profile when --profile is not given (default large).
   --page-budget: seconds per page; a slower page stops early (after at least 30 requests) and reports how many it timed.`;
 
@@ -39,6 +45,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       warmup: { type: 'string', default: '20' },
       'page-budget': { type: 'string', default: '300' },
       seed: { type: 'string', default: '1' },
+      pages: { type: 'string' },
+      users: { type: 'string', default: '50' },
+      'load-seconds': { type: 'string', default: '20' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -65,5 +74,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     warmup: whole('warmup', values.warmup, 0),
     pageBudgetSeconds: whole('page-budget', values['page-budget'], 1),
     seed: whole('seed', values.seed, 0),
+    pages: values.pages ? values.pages.split(',').map((p) => p.trim()).filter(Boolean) : undefined,
+    users: whole('users', values.users, 0),
+    loadSeconds: whole('load-seconds', values['load-seconds'], 1),
   };
 }

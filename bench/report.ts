@@ -4,6 +4,7 @@ import { PAGE_LABELS, PAGES, type LatencyResult, type PageName } from './latency
 import type { MachineFacts } from './machine.ts';
 import type { ObligationsResult } from './obligations.ts';
 import type { SeedResult } from './seed.ts';
+import type { ContactLoadResult } from './contact-load.ts';
 
 export interface EngineResult {
   engine: EngineName;
@@ -13,6 +14,7 @@ export interface EngineResult {
   seed: SeedResult;
   obligations: ObligationsResult;
   latency: LatencyResult;
+  contactLoad?: ContactLoadResult;
 }
 
 /** The brief's targets: page p95 on the large profile, and seeding the medium profile. */
@@ -48,13 +50,19 @@ export function engineTable(r: EngineResult, profile: ProfileName): string {
     `  Search quality          ${r.latency.searchesFound} of ${r.latency.searchesForOwnTeam} searches naming a child on the social worker's team (one typo) found that child`,
     `  ${'Page (ms)'.padEnd(26)}${'median'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}${'KiB'.padStart(7)}${'fails/n'.padStart(10)}${'load'.padStart(6)}`,
   ];
-  for (const page of PAGES) {
+  for (const page of PAGES.filter((name) => r.latency.pages[name])) {
     const p = r.latency.pages[page];
     lines.push(`  ${PAGE_LABELS[page].padEnd(26)}${ms(p.median).padStart(8)}${ms(p.p95).padStart(8)}${ms(p.p99).padStart(8)}${ms(p.max).padStart(8)}${p.meanKiB.toFixed(0).padStart(7)}${`${p.failures}/${p.n}`.padStart(10)}${p.loadAverage.toFixed(1).padStart(6)}`);
     if (page !== 'search') continue;
     for (const [kind, k] of Object.entries(r.latency.searchKinds)) {
       lines.push(`    ${`by ${kind}`.padEnd(24)}${ms(k.median).padStart(8)}${ms(k.p95).padStart(8)}${ms(k.p99).padStart(8)}${ms(k.max).padStart(8)}${''.padStart(7)}${`n ${k.n}`.padStart(10)}`);
     }
+  }
+  const c = r.contactLoad;
+  if (c) {
+    lines.push(`  Contact recording: ${c.users} users for ${c.seconds} s: ${int(c.created)} contacts (${c.perSecond.toFixed(1)}/s), `
+      + `median ${ms(c.latency.median)} ms, p95 ${ms(c.latency.p95)} ms; non-201 ${JSON.stringify(c.otherStatuses)}, errors ${c.errors}, timeouts ${c.timeouts}; `
+      + `lost writes ${c.lostWrites}, unacknowledged rows ${c.unacknowledgedRows}, duplicate ids ${c.duplicateIds}${c.firstFailure ? `; first failure: ${c.firstFailure}` : ''}`);
   }
   return lines.join('\n');
 }
@@ -68,12 +76,17 @@ export function verdicts(results: EngineResult[], profile: ProfileName): Verdict
       check: `Seed ${profile} (s)`, engine: r.engine, value: r.seed.seconds, target: TARGETS.seedSeconds,
       pass: r.seed.seconds < TARGETS.seedSeconds, applies: profile === TARGETS.seedProfile,
     });
-    for (const page of PAGES) {
+    for (const page of PAGES.filter((name) => r.latency.pages[name])) {
       const p = r.latency.pages[page];
       out.push({
         check: `${PAGE_LABELS[page]} p95 (ms)`, engine: r.engine, value: p.p95, target: TARGETS.pageP95Ms[r.engine],
         pass: p.p95 < TARGETS.pageP95Ms[r.engine] && p.failures === 0, applies: profile === TARGETS.pageProfile,
       });
+    }
+    const c = r.contactLoad;
+    if (c) {
+      const problems = c.errors + c.timeouts + c.lostWrites + c.unacknowledgedRows + c.duplicateIds + Object.values(c.otherStatuses).reduce((a, b) => a + b, 0);
+      out.push({ check: `${c.users} users recording: failures`, engine: r.engine, value: problems, target: 1, pass: problems === 0 && c.created > 0, applies: true });
     }
   }
   return out;
@@ -96,11 +109,11 @@ export function summaryTable(results: EngineResult[], profile: ProfileName, mach
   for (const check of checks) {
     lines.push(`  ${check.padEnd(34)}${engines.map((e) => cell(vs.find((v) => v.check === check && v.engine === e))).join('  ')}`);
   }
-  const failures = results.reduce((s, r) => s + PAGES.reduce((t, p: PageName) => t + r.latency.pages[p].failures, 0), 0);
+  const failures = results.reduce((s, r) => s + PAGES.reduce((t, p: PageName) => t + (r.latency.pages[p]?.failures ?? 0), 0), 0);
   const obligationErrors = results.reduce((s, r) => s + r.obligations.errors, 0);
   lines.push(`  Non-200 responses: ${failures}; children whose obligations failed to compute: ${obligationErrors}`);
   lines.push(`  Machine: ${machine.cpuCount} x ${machine.cpuModel}, ${machine.totalMemoryGiB} GiB, ${machine.os}, Node ${machine.node}`);
-  const busiest = Math.max(...results.flatMap((r) => PAGES.map((p) => r.latency.pages[p].loadAverage)));
+  const busiest = Math.max(...results.flatMap((r) => PAGES.filter((p) => r.latency.pages[p]).map((p) => r.latency.pages[p].loadAverage)));
   lines.push(`  Load average (1 min) while timing pages: up to ${busiest.toFixed(1)} on ${machine.cpuCount} CPUs${busiest > machine.cpuCount ? ': OTHER WORK WAS COMPETING, figures are pessimistic' : ''}`);
   for (const r of results) lines.push(`  ${ENGINE_LABELS[r.engine]}: ${r.version}`);
   return lines.join('\n');

@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findCouncil } from '../src/cli/open.ts';
 import { analysedTables, openEngine, requirePostgresBinaries } from './engines.ts';
-import { measurePages } from './latency.ts';
+import { measurePages, PAGES, type PageName } from './latency.ts';
+import { measureContactLoad } from './contact-load.ts';
 import { machineFacts } from './machine.ts';
 import { computeAllObligations } from './obligations.ts';
 import { parseOptions, type EngineName } from './options.ts';
@@ -39,9 +40,16 @@ async function benchEngine(name: EngineName, options: ReturnType<typeof parseOpt
     const obligations = await computeAllObligations(engine.database, council, BENCH_NOW, log);
 
     log(`${ENGINE_LABELS[name]}: timing pages, ${options.requests} requests each after ${options.warmup} warm-up`);
-    const latency = await measurePages(engine.database, council, BENCH_NOW, { ...options, log });
+    const latency = await measurePages(engine.database, council, BENCH_NOW, { ...options, pages: options.pages as PageName[] | undefined, log });
     const statsAfter = await analysedTables(engine.database);
-    const result: EngineResult = { engine: name, version: engine.version, analysedTables: `${stats} after seeding, ${statsAfter} after timing pages`, seed, obligations, latency };
+    let contactLoad;
+    if (options.users > 0) {
+      log(`${ENGINE_LABELS[name]}: contact recording under load`);
+      contactLoad = await measureContactLoad(engine.database, council, BENCH_NOW, { users: options.users, seconds: options.loadSeconds, seed: options.seed, log });
+      log(`  ${contactLoad.created} contacts in ${contactLoad.seconds} s (${contactLoad.perSecond.toFixed(1)}/s), median ${contactLoad.latency.median.toFixed(1)} ms, p95 ${contactLoad.latency.p95.toFixed(1)} ms; `
+        + `other statuses ${JSON.stringify(contactLoad.otherStatuses)}, errors ${contactLoad.errors}, lost writes ${contactLoad.lostWrites}`);
+    }
+    const result: EngineResult = { engine: name, version: engine.version, analysedTables: `${stats} after seeding, ${statsAfter} after timing pages`, seed, obligations, latency, contactLoad };
     console.log(engineTable(result, options.profile));
     return result;
   } finally {
@@ -52,6 +60,8 @@ async function benchEngine(name: EngineName, options: ReturnType<typeof parseOpt
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env);
+  const unknownPages = (options.pages ?? []).filter((p) => !(PAGES as readonly string[]).includes(p));
+  if (unknownPages.length) throw new Error(`unknown page(s) ${unknownPages.join(', ')}: choose from ${PAGES.join(', ')}`);
   const machine = machineFacts();
   log(`Hearth benchmark: ${options.profile} profile on ${options.engines.map((e) => ENGINE_LABELS[e]).join(' then ')}; `
     + `${machine.cpuCount} x ${machine.cpuModel}, ${machine.totalMemoryGiB} GiB, Node ${machine.node}`);
