@@ -159,7 +159,7 @@ token.command('list').description('Tokens with their user, expiry and last use (
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof UsageError || (e as Error).name === 'DataDirLockedError') {
+  if (e instanceof UsageError || ['DataDirLockedError', 'NoCouncilError'].includes((e as Error).name)) {
     console.error(`hearth: ${(e as Error).message}`);
     process.exit(2);
   }

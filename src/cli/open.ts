@@ -23,12 +23,17 @@ export async function findCouncil(database: Database): Promise<Council | undefin
   return { ...rest, definitions: resolveDefinitions(overrides as TimescaleOverrides), settings: resolveSettings(settings) };
 }
 
+/** Said to the user as it is (no stack trace): they can act on it. */
+export class NoCouncilError extends Error {
+  override name = 'NoCouncilError';
+}
+
 export async function openCouncil(config: Config): Promise<{ database: Database; council: Council }> {
   const database = await openMigrated(config);
   const council = await findCouncil(database);
   if (!council) {
     await database.close();
-    throw new Error('This database holds no council yet. Run `hearth seed` to create the synthetic council, or `npm start` which seeds on first start.');
+    throw new NoCouncilError('This database holds no council yet. Run `hearth seed` to create the synthetic council, or `npm start` which seeds on first start.');
   }
   await database.scopeTo(council.id);
   return { database, council };
