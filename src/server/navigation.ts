@@ -5,6 +5,7 @@ const ITEMS: { href: string; text: string; roles: readonly Role[] }[] = [
   { href: '/my-work', text: 'My work', roles: ['social-worker', 'team-manager', 'cp-chair', 'service-manager'] },
   { href: '/team', text: 'Team', roles: ['team-manager', 'service-manager'] },
   { href: '/front-door/queue', text: 'MASH queue', roles: ['mash-officer', 'team-manager', 'service-manager'] },
+  { href: '/front-door/sign-off', text: 'Decisions to sign off', roles: ['team-manager', 'service-manager'] },
   { href: '/front-door/contacts/new', text: 'Record a contact', roles: ['mash-officer'] },
   { href: '/allocation', text: 'Awaiting allocation', roles: ['team-manager', 'service-manager'] },
   { href: '/missing', text: 'Missing children', roles: ['team-manager', 'service-manager'] },

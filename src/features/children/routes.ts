@@ -1,5 +1,7 @@
 // Finding a child, reading their record, and correcting their details: as pages and as JSON.
 import type { Request, Response } from 'express';
+import { inArray } from 'drizzle-orm';
+import { organisations } from '../../db/schema/index.ts';
 import { CASE_ROLES } from '../../server/access/roles.ts';
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { recordAudit } from '../../server/audit/record.ts';
@@ -60,8 +62,12 @@ export function childrenRoutes(deps: AppDeps): RouteDef[] {
       method: 'get', path: '/children/:id', roles: CASE_ROLES, summary: "A child's record: details, what is due, and the chronology",
       handler: async (req, res) => {
         const { record, rows, obligations, chronology: entries } = await loadRecord(res.locals.user as CurrentUser, childId(req));
+        // Partner agencies named in the information-sharing log.
+        const orgIds = [...new Set(rows.partner_information_requests.map((r) => Number(r.organisation_id)))];
+        const organisationNames = orgIds.length ? Object.fromEntries((await database.db.select({ id: organisations.id, name: organisations.name })
+          .from(organisations).where(inArray(organisations.id, orgIds))).map((o) => [o.id, o.name])) : {};
         res.render('children/views/record.njk', {
-          title: `${record.child.forename} ${record.child.surname}`, ...record, rows, obligations, chronology: entries, today: londonDate(deps.now()),
+          title: `${record.child.forename} ${record.child.surname}`, ...record, rows, organisationNames, obligations, chronology: entries, today: londonDate(deps.now()),
           sexLabel: codeLabel('cinSex', record.child.sex), ethnicityLabel: codeLabel('ethnicity', record.child.ethnicity),
         });
       },
