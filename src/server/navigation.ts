@@ -8,6 +8,7 @@ const ITEMS: { href: string; text: string; roles: readonly Role[] }[] = [
   { href: '/front-door/sign-off', text: 'Decisions to sign off', roles: ['team-manager', 'service-manager'] },
   { href: '/front-door/contacts/new', text: 'Record a contact', roles: ['mash-officer'] },
   { href: '/allocation', text: 'Awaiting allocation', roles: ['team-manager', 'service-manager'] },
+  { href: '/early-help', text: 'Early help', roles: ['team-manager', 'service-manager', 'social-worker'] },
   { href: '/missing', text: 'Missing children', roles: ['team-manager', 'service-manager'] },
   { href: '/chair', text: 'Conferences and reviews', roles: ['cp-chair', 'service-manager'] },
   { href: '/children/search', text: 'Find a child', roles: ['social-worker', 'team-manager', 'mash-officer', 'cp-chair', 'service-manager'] },
