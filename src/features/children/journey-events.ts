@@ -54,7 +54,9 @@ export function journeyEvents(rows: JourneyRows): RecordedEvent[] {
     push(s.child_seen_date != null && { id: `child-seen:s${s.id}`, kind: 'child-seen', date: day(s.child_seen_date) });
   }
   for (const c of rows.child_protection_conferences) {
-    if (c.conference_date == null) continue;
+    // A conference counts as held once its decision is recorded: a scheduled date that has passed
+    // with nothing recorded leaves the conference due (and overdue), as it should.
+    if (c.conference_date == null || c.decision == null) continue;
     if (c.conference_type === 'initial' || c.conference_type === 'transfer-in') {
       const sd = c.s47_enquiry_id != null ? `strategy-discussion:${s47Strategy.get(c.s47_enquiry_id)}` : undefined;
       push({ id: `icpc:${c.id}`, kind: 'icpc', date: day(c.conference_date), ref: sd, attrs: c.decision === 'no-plan' ? { outcome: 'no-plan' } : undefined });
