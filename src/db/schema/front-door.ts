@@ -1,5 +1,6 @@
 // From the first enquiry about a child to a decision: contacts, MASH episodes, partner-agency
 // information requests, early help, and referrals.
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { standard } from './columns.ts';
 import { people } from './people.ts';
@@ -54,7 +55,12 @@ export const mashEpisodes = pgTable('mash_episodes', {
   signedOffByWorkerId: integer('signed_off_by_worker_id').references(() => workers.id),
   /** Why a decision that conflicts with the recorded risk was taken anyway. */
   conflictReason: text('conflict_reason'),
-}, (t) => [index('mash_episodes_contact_idx').on(t.contactId), index('mash_episodes_child_idx').on(t.childId)]);
+}, (t) => [
+  index('mash_episodes_contact_idx').on(t.contactId),
+  index('mash_episodes_child_idx').on(t.childId),
+  // The queue's "decided, awaiting a manager's sign-off" half.
+  index('mash_episodes_awaiting_idx').on(t.contactId).where(sql`decision is not null and signed_off_at is null`),
+]);
 
 /** A MASH request to a partner agency, and its answer: the information-sharing log. */
 export const partnerInformationRequests = pgTable('partner_information_requests', {
@@ -98,7 +104,7 @@ export const earlyHelpEpisodes = pgTable('early_help_episodes', {
   /** needs-met, stepped-up, disengaged, moved-away, other */
   outcome: varchar('outcome', { length: 20 }),
   steppedUpContactId: integer('stepped_up_contact_id').references(() => contacts.id),
-}, (t) => [index('early_help_child_idx').on(t.childId)]);
+}, (t) => [index('early_help_child_idx').on(t.childId), index('early_help_open_idx').on(t.endDate)]);
 
 /** Reviews of an early help plan. */
 export const earlyHelpReviews = pgTable('early_help_reviews', {

@@ -1,0 +1,2 @@
+CREATE INDEX "early_help_open_idx" ON "early_help_episodes" USING btree ("end_date");--> statement-breakpoint
+CREATE INDEX "mash_episodes_awaiting_idx" ON "mash_episodes" USING btree ("contact_id") WHERE decision is not null and signed_off_at is null;
