@@ -5,6 +5,7 @@ import type { MachineFacts } from './machine.ts';
 import type { ObligationsResult } from './obligations.ts';
 import type { SeedResult } from './seed.ts';
 import type { ContactLoadResult } from './contact-load.ts';
+import type { FrontDoorDashboardResult } from './front-door.ts';
 
 export interface EngineResult {
   engine: EngineName;
@@ -15,6 +16,7 @@ export interface EngineResult {
   obligations: ObligationsResult;
   latency: LatencyResult;
   contactLoad?: ContactLoadResult;
+  frontDoor?: FrontDoorDashboardResult;
 }
 
 /** The brief's targets: page p95 on the large profile, and seeding the medium profile. */
@@ -57,6 +59,11 @@ export function engineTable(r: EngineResult, profile: ProfileName): string {
     for (const [kind, k] of Object.entries(r.latency.searchKinds)) {
       lines.push(`    ${`by ${kind}`.padEnd(24)}${ms(k.median).padStart(8)}${ms(k.p95).padStart(8)}${ms(k.p99).padStart(8)}${ms(k.max).padStart(8)}${''.padStart(7)}${`n ${k.n}`.padStart(10)}`);
     }
+  }
+  const f = r.frontDoor;
+  if (f) {
+    lines.push(`  Front door dashboard (ms, median/p95): figures from scratch ${ms(f.compute.median)}/${ms(f.compute.p95)}, page ${ms(f.page.median)}/${ms(f.page.p95)}, `
+      + `fragment ${ms(f.fragment.median)}/${ms(f.fragment.p95)}, API ${ms(f.api.median)}/${ms(f.api.p95)}, change to fresh figures on screen ${ms(f.live.median)}/${ms(f.live.p95)}; failures ${f.failures}`);
   }
   const c = r.contactLoad;
   if (c) {

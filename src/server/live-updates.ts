@@ -16,6 +16,12 @@ export function announce(topic: Topic): void {
   bus.emit(topic);
 }
 
+/** Run `listener` whenever `topic` is announced (e.g. to forget cached figures). Returns a function that stops it. */
+export function onAnnounce(topic: Topic, listener: () => void): () => void {
+  bus.on(topic, listener);
+  return () => { bus.off(topic, listener); };
+}
+
 /**
  * Hold an SSE stream open: sends `event: changed` when the topic is announced (at most once per
  * `minGapMs`), `event: tick` every `tickMs` so figures age even when nothing is recorded, and a comment

@@ -37,7 +37,11 @@ function finish(chart: { outerHTML: string; setAttribute: (k: string, v: string)
   chart.setAttribute('role', 'img');
   chart.setAttribute('focusable', 'false');
   chart.setAttribute('class', 'hearth-chart');
-  return chart.outerHTML.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/\sstyle="[^"]*"/g, '');
+  const svg = chart.outerHTML.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/\sstyle="[^"]*"/g, '');
+  // Plot labels its inner <g> groups; inside role="img" those attributes are prohibited (axe: serious),
+  // and the description on the <svg> itself already says everything they would.
+  const end = svg.indexOf('>') + 1;
+  return svg.slice(0, end) + svg.slice(end).replace(/\saria-(?:label|description|hidden)="[^"]*"/g, '');
 }
 
 /** A line of monthly values (the last 12 months, say) with an optional comparison line. Returns SVG markup. */
