@@ -6,6 +6,7 @@ import type { ObligationsResult } from './obligations.ts';
 import type { SeedResult } from './seed.ts';
 import type { ContactLoadResult } from './contact-load.ts';
 import type { FrontDoorDashboardResult } from './front-door.ts';
+import type { ProtectionResult } from './protection.ts';
 
 export interface EngineResult {
   engine: EngineName;
@@ -17,6 +18,8 @@ export interface EngineResult {
   latency: LatencyResult;
   contactLoad?: ContactLoadResult;
   frontDoor?: FrontDoorDashboardResult;
+  /** Chair view, CP figures and drill-downs: bench/protection.ts. */
+  protection?: ProtectionResult;
 }
 
 /** The brief's targets: page p95 on the large profile, and seeding the medium profile. */
@@ -64,6 +67,11 @@ export function engineTable(r: EngineResult, profile: ProfileName): string {
   if (f) {
     lines.push(`  Front door dashboard (ms, median/p95): figures from scratch ${ms(f.compute.median)}/${ms(f.compute.p95)}, page ${ms(f.page.median)}/${ms(f.page.p95)}, `
       + `fragment ${ms(f.fragment.median)}/${ms(f.fragment.p95)}, API ${ms(f.api.median)}/${ms(f.api.p95)}, change to fresh figures on screen ${ms(f.live.median)}/${ms(f.live.p95)}; failures ${f.failures}`);
+  }
+  const pr = r.protection;
+  if (pr) {
+    lines.push(`  CP figures computed cold: median ${ms(pr.coldCompute.median)} ms, max ${ms(pr.coldCompute.max)} ms (once per cache period). Chair view, figures and drill-downs (ms):`);
+    for (const t of pr.pages) lines.push(`    ${`${t.path} (${t.user})`.slice(0, 60).padEnd(60)}${ms(t.median).padStart(8)}${ms(t.p95).padStart(8)}${`${t.failures}/${t.n}`.padStart(10)}`);
   }
   const c = r.contactLoad;
   if (c) {

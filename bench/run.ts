@@ -12,6 +12,7 @@ import { analysedTables, openEngine, requirePostgresBinaries } from './engines.t
 import { measurePages, PAGES, type PageName } from './latency.ts';
 import { measureContactLoad } from './contact-load.ts';
 import { measureFrontDoorDashboard } from './front-door.ts';
+import { measureProtectionPages } from './protection.ts';
 import { machineFacts } from './machine.ts';
 import { computeAllObligations } from './obligations.ts';
 import { parseOptions, type EngineName } from './options.ts';
@@ -44,6 +45,8 @@ async function benchEngine(name: EngineName, options: ReturnType<typeof parseOpt
     const latency = await measurePages(engine.database, council, BENCH_NOW, { ...options, pages: options.pages as PageName[] | undefined, log });
     log(`${ENGINE_LABELS[name]}: front door dashboard: compute from scratch, cached page, fragment, API and live refresh`);
     const frontDoor = await measureFrontDoorDashboard(engine.database, council, BENCH_NOW, { requests: Math.min(options.requests, 100), warmup: options.warmup, log });
+    log(`${ENGINE_LABELS[name]}: chair view, CP figures and drill-downs`);
+    const protection = await measureProtectionPages(engine.database, council, BENCH_NOW, { requests: Math.min(options.requests, 50), warmup: Math.min(options.warmup, 5), log });
     const statsAfter = await analysedTables(engine.database);
     let contactLoad;
     if (options.users > 0) {
@@ -52,7 +55,7 @@ async function benchEngine(name: EngineName, options: ReturnType<typeof parseOpt
       log(`  ${contactLoad.created} contacts in ${contactLoad.seconds} s (${contactLoad.perSecond.toFixed(1)}/s), median ${contactLoad.latency.median.toFixed(1)} ms, p95 ${contactLoad.latency.p95.toFixed(1)} ms; `
         + `other statuses ${JSON.stringify(contactLoad.otherStatuses)}, errors ${contactLoad.errors}, lost writes ${contactLoad.lostWrites}`);
     }
-    const result: EngineResult = { engine: name, version: engine.version, analysedTables: `${stats} after seeding, ${statsAfter} after timing pages`, seed, obligations, latency, frontDoor, contactLoad };
+    const result: EngineResult = { engine: name, version: engine.version, analysedTables: `${stats} after seeding, ${statsAfter} after timing pages`, seed, obligations, latency, frontDoor, protection, contactLoad };
     console.log(engineTable(result, options.profile));
     return result;
   } finally {
