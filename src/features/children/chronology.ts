@@ -16,7 +16,7 @@ const yes = (v: unknown, t: string, f: string) => (v === true ? t : v === false 
 type Describer = (row: Row) => ChronologyEntry[];
 
 const DESCRIBE: { [K in keyof JourneyRows]?: Describer } = {
-  contacts: (r) => [{ date: d(r.received_at), at: r.received_at as Date, title: 'Contact received', detail: `From: ${codeLabel('cinReferralSource', r.source as string)}. Urgency ${r.urgency}.${r.outcome ? ` Outcome: ${String(r.outcome).replace(/-/g, ' ')}.` : ' Awaiting decision.'}` }],
+  contacts: (r) => r.status === 'draft' ? [] : [{ date: d(r.received_at), at: r.received_at as Date, title: 'Contact received', detail: `From: ${codeLabel('cinReferralSource', r.source as string)}. Urgency ${r.urgency}.${r.outcome ? ` Outcome: ${String(r.outcome).replace(/-/g, ' ')}.` : ' Awaiting decision.'}` }],
   mash_episodes: (r) => [
     { date: d(r.started_at), at: r.started_at as Date, title: 'MASH triage started', detail: `Rated ${r.rag}.` },
     ...(r.decided_at ? [{ date: d(r.decided_at), at: r.decided_at as Date, title: 'MASH decision', detail: `${String(r.decision ?? '').replace(/-/g, ' ')}${r.signed_off_at ? ', signed off by a manager' : ', awaiting manager sign-off'}.` }] : []),

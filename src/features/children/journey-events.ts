@@ -25,6 +25,7 @@ export function journeyEvents(rows: JourneyRows): RecordedEvent[] {
   const s47Strategy = new Map<unknown, unknown>(rows.s47_enquiries.map((s) => [s.id, s.strategy_discussion_id]));
 
   for (const c of rows.contacts) {
+    if (c.status === 'draft') continue; // a half-typed contact starts no clock until it is submitted
     push({ id: `contact:${c.id}`, kind: 'contact', date: day(c.received_at), at: iso(c.received_at), attrs: { rag: String(c.urgency) } });
     push(c.decided_at != null && { id: `mash-decision:${c.id}`, kind: 'mash-decision', date: day(c.decided_at), at: iso(c.decided_at), ref: `contact:${c.id}` });
   }

@@ -62,6 +62,11 @@ export function childrenRoutes(deps: AppDeps): RouteDef[] {
       method: 'get', path: '/children/:id', roles: CASE_ROLES, summary: "A child's record: details, what is due, and the chronology",
       handler: async (req, res) => {
         const { record, rows, obligations, chronology: entries } = await loadRecord(res.locals.user as CurrentUser, childId(req));
+        // A duplicate merged into another record (features/contacts merge): its history is there now.
+        if (record.child.mergedIntoId) {
+          req.session.flash = { kind: 'important', text: `Record ${record.child.id} was a duplicate of this child and has been merged into this record.` };
+          return res.redirect(303, `/children/${record.child.mergedIntoId}`);
+        }
         // Partner agencies named in the information-sharing log.
         const orgIds = [...new Set(rows.partner_information_requests.map((r) => Number(r.organisation_id)))];
         const organisationNames = orgIds.length ? Object.fromEntries((await database.db.select({ id: organisations.id, name: organisations.name })

@@ -42,7 +42,7 @@ export async function searchChildren(database: Database, user: CurrentUser, t: S
       (select a.postcode from addresses a where a.person_id = p.id and a.end_date is null order by a.start_date desc limit 1) as postcode,
       c.score
     from ${from}
-    where p.person_type = 'child' ${conditions.length ? sql`and ${sql.join(conditions, sql` and `)}` : sql``} and ${childVisibility(user)}
+    where p.person_type = 'child' and p.merged_into_id is null ${conditions.length ? sql`and ${sql.join(conditions, sql` and `)}` : sql``} and ${childVisibility(user)}
     order by c.score desc, p.surname, p.forename, p.id
     limit ${limit}`);
   return rows.map((r) => ({

@@ -15,7 +15,7 @@ export function figuresRoutes(deps: AppDeps): RouteDef[] {
         (select count(*) from cin_episodes where end_date is null)::int as open_cin,
         (select count(*) from cp_plans where end_date is null)::int as open_cp,
         (select count(*) from periods_of_care where end_date is null)::int as looked_after,
-        (select count(*) from contacts where received_at >= ${yearAgo}::date)::int as contacts_year,
+        (select count(*) from contacts where status <> 'draft' and received_at >= ${yearAgo}::date)::int as contacts_year,
         (select count(*) from referrals where referral_date >= ${yearAgo}::date)::int as referrals_year,
         (select count(*) from referrals where referral_date >= ${yearAgo}::date and is_re_referral)::int as re_referrals_year,
         (select count(*) from allocations where end_date is null and worker_id is null)::int as awaiting_allocation`);
