@@ -1,7 +1,7 @@
 // The front door: a contact about a child, the MASH episode with its requests to partner agencies,
 // and the decision (no further action, information and advice, early help, referral, or a strategy
 // discussion). Early help episodes that follow a decision are here too.
-import { contacts, earlyHelpEpisodes, mashEpisodes, partnerInformationRequests } from '../db/schema/index.ts';
+import { contacts, earlyHelpEpisodes, earlyHelpReviews, mashEpisodes, partnerInformationRequests } from '../db/schema/index.ts';
 import { addWd, epochMinutes, instantOf, isWd, iso, londonDayOf, onOrAfterWd, type Day } from './calendar.ts';
 import { put } from './context.ts';
 import { CONTACT_FACTORS, CONTACT_SOURCE, DECLINE_REASONS, RAG_HOURS, URGENCY, type Rag } from './model.ts';
@@ -159,6 +159,8 @@ export function writeContact(w: World, child: Child, inc: Incident, rng: Rng, ou
     factors: inc.factors,
     summary: SUMMARIES[inc.factors[0]!] ?? 'Concerns shared about the child’s welfare.',
     consent: inc.consent,
+    // Contacts raised as red allege significant harm (the MASH's own rating may differ).
+    significantHarm: inc.urgency === 'red',
     urgency: inc.urgency,
     status: decided ? 'decided' : 'open',
     outcome: decided ? outcome : null,
@@ -278,6 +280,16 @@ export function startEarlyHelp(w: World, child: Child, from: Day, fromContactId:
     steppedUpContactId: null,
     version: open ? 1 : 2,
   }, start, open ? start : end);
+  // Reviews every six weeks from the plan to the last one (no random draws: adding tables must not
+  // move every later value of the seed).
+  for (let review = planDate + 42; review <= lastReview && review <= Math.min(w.today, end); review += 42) {
+    put(w, earlyHelpReviews, {
+      earlyHelpEpisodeId: row.id,
+      childId: child.person.id,
+      reviewDate: iso(review),
+      note: 'Team around the family review (synthetic): progress against the plan recorded.',
+    }, review);
+  }
   // Where another agency leads, the early help team still coordinates: the allocation runs as long.
   child.earlyHelp = { row, start, end: open ? Infinity : end, allocation };
 }

@@ -42,7 +42,7 @@ const FLUSH_ROWS = 30_000;
 const WRITE_ORDER: PgTable[] = [
   schema.organisations, schema.teams, schema.workers, schema.people, schema.personDisabilities, schema.addresses,
   schema.personRelationships, schema.immigrationStatuses, schema.adopterHouseholds, schema.fosterHouseholds, schema.fosterVacancies,
-  schema.contacts, schema.mashEpisodes, schema.partnerInformationRequests, schema.earlyHelpEpisodes, schema.referrals,
+  schema.contacts, schema.mashEpisodes, schema.partnerInformationRequests, schema.earlyHelpEpisodes, schema.earlyHelpReviews, schema.referrals,
   schema.cinEpisodes, schema.assessments, schema.cinPlans, schema.cinPlanReviews, schema.strategyDiscussions, schema.s47Enquiries,
   schema.childProtectionConferences, schema.cpPlans, schema.coreGroups, schema.planActions, schema.legalProceedings,
   schema.periodsOfCare, schema.claEpisodes, schema.claReviews, schema.visits, schema.healthChecks, schema.immunisations,

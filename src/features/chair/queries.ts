@@ -18,7 +18,7 @@ export async function chairWorkers(database: Database): Promise<ChairWorker[]> {
   return rows.map((r) => ({ id: Number(r.id), name: r.name, role: r.role }));
 }
 
-export interface Coming { conferenceId: number; childId: number; name: string; type: string; targetDate: IsoDate; late: boolean; daysLate: number }
+export interface Coming { conferenceId: number; childId: number; name: string; type: string; targetDate: IsoDate; /** When it is scheduled ('' if not yet). */ scheduledDate: IsoDate | ''; late: boolean; daysLate: number }
 export interface PlanRow {
   planId: number; childId: number; name: string; startDate: IsoDate; category: string;
   reviewDue: IsoDate; reviewOverdue: boolean; daysOverdue: number;
@@ -55,10 +55,11 @@ export async function chairView(deps: AppDeps, user: CurrentUser, chairId: numbe
     return out;
   };
   const [coming, plans, cla] = await Promise.all([
-    timed('coming', db.rows<{ id: number; child_id: number; conference_type: string; target_date: string | null; forename: string; surname: string }>(sql`
-      select c.id, c.child_id, c.conference_type, c.target_date, p.forename, p.surname
+    // Waiting to be held = no decision recorded yet (a scheduled conference has its date set already).
+    timed('coming', db.rows<{ id: number; child_id: number; conference_type: string; target_date: string | null; conference_date: string | null; forename: string; surname: string }>(sql`
+      select c.id, c.child_id, c.conference_type, c.target_date, c.conference_date, p.forename, p.surname
       from child_protection_conferences c join people p on p.id = c.child_id
-      where c.chair_worker_id = ${chairId} and c.conference_date is null and ${visible}
+      where c.chair_worker_id = ${chairId} and c.decision is null and ${visible}
       order by c.target_date nulls last, c.id`)),
     // Open plans the chair holds: allocated to them as chair, or a conference on the plan they chair.
     timed('plans', db.rows<{ id: number; child_id: number; start_date: string; latest_category: string; icpc_on: string | null; last_review_on: string | null; earlier_plans: number; last_ended_on: string | null; forename: string; surname: string }>(sql`
@@ -119,8 +120,13 @@ export async function chairView(deps: AppDeps, user: CurrentUser, chairId: numbe
   claReviewsOverdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
 
   const comingRows: Coming[] = coming.map((c) => {
-    const late = c.target_date !== null && c.target_date < today;
-    return { conferenceId: Number(c.id), childId: Number(c.child_id), name: `${c.forename} ${c.surname}`, type: c.conference_type, targetDate: c.target_date ?? '', late, daysLate: late ? calendarDaysBetween(c.target_date!, today) : 0 };
+    // Late: scheduled for after its target, or its target has passed with nothing recorded.
+    const heldBy = c.conference_date !== null && c.conference_date > today ? c.conference_date : today;
+    const late = c.target_date !== null && (heldBy > c.target_date || c.target_date < today);
+    return {
+      conferenceId: Number(c.id), childId: Number(c.child_id), name: `${c.forename} ${c.surname}`, type: c.conference_type, targetDate: c.target_date ?? '',
+      scheduledDate: c.conference_date ?? '', late, daysLate: late ? calendarDaysBetween(c.target_date!, heldBy) : 0,
+    };
   });
 
   const childIds = new Set<number>([...comingRows.map((c) => c.childId), ...planRows.map((p) => p.childId), ...claReviewsOverdue.map((c) => c.childId)]);
