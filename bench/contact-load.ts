@@ -1,5 +1,5 @@
 // Contact recording under load: N users (default 50) each with their own API token post contacts
-// about existing children as fast as the app answers, over loopback, for a fixed time (autocannon).
+// about existing children as fast as the app answers, over loopback (autocannon), a fixed number each.
 // Then every contact the app said it created is looked up: "no lost writes" means every 201 has its
 // row, no row exists that was not acknowledged, and no id was handed out twice.
 import type { AddressInfo } from 'node:net';
@@ -50,7 +50,7 @@ export function contactPayload(childId: number, now: Date, random: () => number)
 
 export async function measureContactLoad(
   database: Database, council: Council, now: Date,
-  opts: { users: number; seconds: number; seed: number; log: (message: string) => void },
+  opts: { users: number; perUser: number; seed: number; log: (message: string) => void },
 ): Promise<ContactLoadResult> {
   redirectLogs(new Writable({ write: (_chunk, _encoding, done) => done() }), 'info');
   // N MASH officers, each with a token: N users, not one user N times.
@@ -68,7 +68,8 @@ export async function measureContactLoad(
     userIds.push(Number(user!.id));
     tokens.push((await createApiToken(database, council.id, { username, expiresInMs: 3_600_000, now })).token);
   }
-  const children = (await database.query<{ id: number }>(`select id from people where person_type = 'child' and merged_into_id is null order by id`)).map((r) => Number(r.id));
+  // Children a MASH officer may open (not restricted records), as a partner's contact would be about.
+  const children = (await database.query<{ id: number }>(`select id from people where person_type = 'child' and merged_into_id is null and not restricted order by id`)).map((r) => Number(r.id));
   const before = Number((await database.query<{ n: number }>(`select max(id) as n from contacts`))[0]?.n ?? 0);
 
   const config = loadConfig({ NODE_ENV: 'development', HEARTH_LOG_LEVEL: 'info' });
@@ -83,12 +84,14 @@ export async function measureContactLoad(
   let firstFailure: string | undefined;
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    opts.log(`  ${opts.users} users recording contacts for ${opts.seconds} s on ${url}`);
+    opts.log(`  ${opts.users} users recording ${opts.perUser} contacts each on ${url}`);
     let nextClient = 0;
     const instance = autocannon({
       url,
       connections: opts.users,
-      duration: opts.seconds,
+      // A fixed number of requests, not a duration: autocannon then waits for every answer, so each row
+      // written can be matched to the 201 that acknowledged it.
+      amount: opts.users * opts.perUser,
       timeout: 30,
       requests: [{
         method: 'POST',

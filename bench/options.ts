@@ -22,8 +22,8 @@ export interface BenchOptions {
   pages?: string[];
   /** Concurrent users recording contacts in the load test (0 skips it). */
   users: number;
-  /** Seconds the contact-recording load runs. */
-  loadSeconds: number;
+  /** Contacts each user records in the load test. */
+  contactsPerUser: number;
 }
 
 export const MIN_SAMPLES = 30;
@@ -31,7 +31,7 @@ export const MIN_SAMPLES = 30;
 const PROFILES: readonly ProfileName[] = ['small', 'medium', 'large'];
 const ENGINES: readonly EngineName[] = ['pglite', 'postgres'];
 
-export const USAGE = `usage: npm run bench -- [--profile small|medium|large] [--engines pglite,postgres] [--requests 200] [--warmup 20] [--page-budget 300] [--seed 1] [--pages mashQueue,chair] [--users 50] [--load-seconds 20]
+export const USAGE = `usage: npm run bench -- [--profile small|medium|large] [--engines pglite,postgres] [--requests 200] [--warmup 20] [--page-budget 300] [--seed 1] [--pages mashQueue,chair] [--users 50] [--contacts-per-user 40]
   HEARTH_BENCH_PROFILE sets the profile when --profile is not given (default large).
   --page-budget: seconds per page; a slower page stops early (after at least 30 requests) and reports how many it timed.`;
 
@@ -47,7 +47,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       seed: { type: 'string', default: '1' },
       pages: { type: 'string' },
       users: { type: 'string', default: '50' },
-      'load-seconds': { type: 'string', default: '20' },
+      'contacts-per-user': { type: 'string', default: '40' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -76,6 +76,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     seed: whole('seed', values.seed, 0),
     pages: values.pages ? values.pages.split(',').map((p) => p.trim()).filter(Boolean) : undefined,
     users: whole('users', values.users, 0),
-    loadSeconds: whole('load-seconds', values['load-seconds'], 1),
+    contactsPerUser: whole('contacts-per-user', values['contacts-per-user'], 1),
   };
 }

@@ -51,7 +51,7 @@ async function benchEngine(name: EngineName, options: ReturnType<typeof parseOpt
     let contactLoad;
     if (options.users > 0) {
       log(`${ENGINE_LABELS[name]}: contact recording under load`);
-      contactLoad = await measureContactLoad(engine.database, council, BENCH_NOW, { users: options.users, seconds: options.loadSeconds, seed: options.seed, log });
+      contactLoad = await measureContactLoad(engine.database, council, BENCH_NOW, { users: options.users, perUser: options.contactsPerUser, seed: options.seed, log });
       log(`  ${contactLoad.created} contacts in ${contactLoad.seconds} s (${contactLoad.perSecond.toFixed(1)}/s), median ${contactLoad.latency.median.toFixed(1)} ms, p95 ${contactLoad.latency.p95.toFixed(1)} ms; `
         + `other statuses ${JSON.stringify(contactLoad.otherStatuses)}, errors ${contactLoad.errors}, lost writes ${contactLoad.lostWrites}`);
     }
