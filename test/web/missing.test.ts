@@ -161,6 +161,7 @@ describe('missing episodes and return home interviews', () => {
     const secondId = (second.json() as { id: number }).id;
     const afterTwo = await worker.request('GET', `/api/v1/children/${childId}/missing/${secondId}`, undefined, { json: true });
     assert.equal((afterTwo.json() as { repeatMissing: boolean }).repeatMissing, false);
+    assert.doesNotMatch((await worker.get(`/children/${childId}`)).$('#missing-episodes').parent().text(), /Repeat missing/);
     // Outside the window (more than 90 days ago): does not count.
     const old = await worker.request('POST', `/api/v1/children/${childId}/missing`, { kind: 'missing', startedAt: '2026-08-20T21:00', endedAt: '2026-08-21T07:00', risk: 'low' }, { json: true });
     assert.equal(old.status, 201);
@@ -171,6 +172,8 @@ describe('missing episodes and return home interviews', () => {
     const thirdId = (third.json() as { id: number }).id;
     const afterThree = await worker.request('GET', `/api/v1/children/${childId}/missing/${thirdId}`, undefined, { json: true });
     assert.equal((afterThree.json() as { repeatMissing: boolean }).repeatMissing, true);
+    // The child's record warns too.
+    assert.match((await worker.get(`/children/${childId}`)).$('.govuk-warning-text').text(), /Repeat missing: 3 episodes in the last 90 days/);
     const list = await manager.get('/missing?show=repeat');
     const row = list.$(`#missing-list a[href="/children/${childId}/missing/${thirdId}"]`).closest('tr');
     assert.match(row.text(), /Repeat missing \(3\)/);

@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import { inArray } from 'drizzle-orm';
 import { organisations } from '../../db/schema/index.ts';
+import { episodesInWindow, isRepeatMissing } from '../../domain/missing/rules.ts';
 import { CASE_ROLES } from '../../server/access/roles.ts';
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { recordAudit } from '../../server/audit/record.ts';
@@ -38,6 +39,14 @@ export function childrenRoutes(deps: AppDeps): RouteDef[] {
     return { record, rows, obligations: childObligations(record.child, rows, now, deps.council), chronology: chronology(rows) };
   }
 
+  /** Repeat missing (the council's threshold, e.g. 3 episodes in 90 days) for the record's missing panel. */
+  function summariseMissing(episodes: { started_at?: unknown }[]) {
+    const today = londonDate(deps.now());
+    const starts = episodes.map((e) => londonDate(e.started_at as Date));
+    const setting = deps.council.settings.repeatMissing;
+    return { repeat: isRepeatMissing(starts, today, setting), inWindow: episodesInWindow(starts, today, setting), setting };
+  }
+
   async function renderEdit(res: Response, user: CurrentUser, id: number, values: Record<string, unknown> | null, errors: Record<string, string>, notice?: string) {
     const { child } = await findChild(database, user, id);
     await recordAudit(database.db, council, user, { action: 'read', entity: 'child', entityId: id, childId: id, detail: { view: 'edit-details' } });
@@ -72,7 +81,7 @@ export function childrenRoutes(deps: AppDeps): RouteDef[] {
         const organisationNames = orgIds.length ? Object.fromEntries((await database.db.select({ id: organisations.id, name: organisations.name })
           .from(organisations).where(inArray(organisations.id, orgIds))).map((o) => [o.id, o.name])) : {};
         res.render('children/views/record.njk', {
-          title: `${record.child.forename} ${record.child.surname}`, ...record, rows, organisationNames, obligations, chronology: entries, today: londonDate(deps.now()),
+          title: `${record.child.forename} ${record.child.surname}`, ...record, rows, organisationNames, obligations, chronology: entries, today: londonDate(deps.now()), missingSummary: summariseMissing(rows.missing_episodes),
           sexLabel: codeLabel('cinSex', record.child.sex), ethnicityLabel: codeLabel('ethnicity', record.child.ethnicity),
         });
       },
