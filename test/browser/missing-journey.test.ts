@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addElapsedHours } from '../../src/domain/calendar/london-time.ts';
 import { formatDateTime } from '../../src/web/format.ts';
-import { describeViolations, launchBrowser, seriousViolations } from '../support/browser.ts';
+import { assertAccessible, launchBrowser, signInByKeyboard } from '../support/browser.ts';
 import { startHearth, TEST_NOW, type RunningHearth } from '../support/hearth.ts';
 
 // The app's clock is fixed at 2026-11-23T10:30Z (10:30 in England: GMT in November).
@@ -58,24 +58,9 @@ describe('missing child journey in Chromium', () => {
     await hearth?.close();
   });
 
-  async function checkAccessible(page: Page, name: string) {
-    const violations = await seriousViolations(page);
-    assert.equal(violations.length, 0, `${name} (${new URL(page.url()).pathname}): ${describeViolations(violations)}`);
-  }
+  const checkAccessible = assertAccessible;
 
-  async function signIn(username: string): Promise<Page> {
-    // bypassCSP only so axe-core can be injected; Hearth's CSP itself is checked in the HTTP tests.
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${hearth.base}/`);
-    assert.equal(await page.locator('h1').textContent(), 'Sign in to Hearth');
-    await page.locator('#username').focus();
-    await page.keyboard.type(username);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('hearth-demo');
-    await Promise.all([page.waitForURL((url) => url.pathname !== '/sign-in'), page.keyboard.press('Enter')]);
-    return page;
-  }
+  const signIn = (username: string) => signInByKeyboard(browser, hearth.base, username);
 
   async function go(page: Page, target: Locator) {
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);

@@ -9,7 +9,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { addWorkingDays, workingDaysBetween } from '../../src/domain/calendar/working-days.ts';
 import { reviewDueDate } from '../../src/domain/journey/schedule.ts';
 import { formatDate } from '../../src/web/format.ts';
-import { describeViolations, launchBrowser, seriousViolations } from '../support/browser.ts';
+import { assertAccessible, launchBrowser, signInByKeyboard } from '../support/browser.ts';
 import { startHearth, TEST_TODAY, type RunningHearth } from '../support/hearth.ts';
 
 // The app's clock is fixed at 2026-11-23T10:30Z (a Monday). Every date below is before or on it.
@@ -64,25 +64,9 @@ describe('child protection journey in Chromium', () => {
     await hearth?.close();
   });
 
-  async function checkAccessible(page: Page, name: string) {
-    const violations = await seriousViolations(page);
-    assert.equal(violations.length, 0, `${name} (${new URL(page.url()).pathname}): ${describeViolations(violations)}`);
-  }
+  const checkAccessible = assertAccessible;
 
-  async function signIn(username: string): Promise<Page> {
-    // bypassCSP only so axe-core can be injected; Hearth's CSP itself is checked in the HTTP tests.
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${hearth.base}/`);
-    assert.equal(await page.locator('h1').textContent(), 'Sign in to Hearth');
-    // Keyboard only: tab to each field, type, press Enter.
-    await page.locator('#username').focus();
-    await page.keyboard.type(username);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('hearth-demo');
-    await Promise.all([page.waitForURL((url) => url.pathname !== '/sign-in'), page.keyboard.press('Enter')]);
-    return page;
-  }
+  const signIn = (username: string) => signInByKeyboard(browser, hearth.base, username);
 
   /** Clicks a link or button that loads a new page, and waits for it. */
   async function go(page: Page, target: Locator) {

@@ -37,3 +37,28 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
 }
+
+/** Fails the test if the page has serious or critical accessibility violations, naming the page. */
+export async function assertAccessible(page: Page, name: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  if (violations.length) throw new Error(`${name} (${new URL(page.url()).pathname}): ${describeViolations(violations)}`);
+}
+
+/**
+ * A fresh browser context signed in as `username`, keyboard only (tab to each field, type, Enter), as a
+ * person who does not use a mouse would. bypassCSP only so axe-core can be injected; Hearth's CSP
+ * itself is checked in the HTTP tests.
+ */
+export async function signInByKeyboard(browser: Browser, base: string, username: string, password = 'hearth-demo'): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  const heading = await page.locator('h1').textContent();
+  if (heading !== 'Sign in to Hearth') throw new Error(`expected the sign-in page, got "${heading}"`);
+  await page.locator('#username').focus();
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await Promise.all([page.waitForURL((url) => url.pathname !== '/sign-in'), page.keyboard.press('Enter')]);
+  return page;
+}

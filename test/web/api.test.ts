@@ -69,6 +69,17 @@ describe('API tokens and the OpenAPI document', () => {
       const path = route.path.slice('/api/v1'.length).replace(/:(\w+)/g, '{$1}');
       assert.ok(doc.paths[path]?.[route.method], `${route.method} ${path} missing from the document`);
     }
+    // Generators for clients need each operation named once.
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => (op as unknown as { operationId: string }).operationId));
+    assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
+    assert.ok(ids.length >= 40, `the front door and protection commands are all described (${ids.length} operations)`);
+    // Every write declares the schema that validates it.
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const hasBodyless = /\/(chase|done|authorise)$/.test(path) || method === 'get' || method === 'delete';
+        if (!hasBodyless) assert.ok(op.requestBody, `${method} ${path} declares its request body`);
+      }
+    }
     const cpPlan = doc.paths['/children/{id}/cp-plans']!.post!;
     const schema = cpPlan.requestBody!.content['application/json']!.schema;
     assert.deepEqual(Object.keys(schema.properties).sort(), ['category', 'initialConferenceId', 'startDate']);

@@ -130,7 +130,10 @@ export function childrenRoutes(deps: AppDeps): RouteDef[] {
       },
     },
     {
-      method: 'patch', path: '/api/v1/children/:id', roles: CASE_ROLES, api: true, summary: "Correct a child's details (send the version you read)",
+      method: 'patch', path: '/api/v1/children/:id', roles: CASE_ROLES, api: true, summary: "Correct a child's details (send the version you read)", tag: 'Children',
+      // The shape, checked by the router and described in OpenAPI; rules that depend on today's date
+      // (a date of birth not in the future) are checked again below with today's date.
+      body: childDetailsSchema('9999-12-31').partial({ forename: true, surname: true }),
       handler: async (req, res) => {
         const user = res.locals.user as CurrentUser;
         const id = childId(req);
