@@ -12,7 +12,7 @@ const ITEMS: { href: string; text: string; roles: readonly Role[] }[] = [
   { href: '/missing', text: 'Missing children', roles: ['team-manager', 'service-manager'] },
   { href: '/chair', text: 'Conferences and reviews', roles: ['cp-chair', 'service-manager'] },
   { href: '/children/search', text: 'Find a child', roles: ['social-worker', 'team-manager', 'mash-officer', 'cp-chair', 'service-manager'] },
-  { href: '/agency/requests', text: 'Requests for information', roles: ['police', 'health', 'education'] },
+  { href: '/agency/requests', text: 'Requests for information', roles: ['police', 'health', 'education', 'partner'] },
   { href: '/front-door/dashboard', text: 'Front door dashboard', roles: ['team-manager', 'service-manager', 'analyst', 'mash-officer'] },
   { href: '/figures', text: 'Figures', roles: ['analyst', 'service-manager', 'team-manager'] },
   { href: '/admin/users', text: 'Users', roles: ['admin'] },

@@ -21,4 +21,5 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'analyst', role: 'analyst', displayName: 'Demo Analyst', description: 'performance figures and returns' },
   { username: 'service-manager', role: 'service-manager', displayName: 'Demo Service Manager', description: 'a service manager: teams and oversight' },
   { username: 'admin', role: 'admin', displayName: 'Demo Administrator', description: 'user administration' },
+  { username: 'partner', role: 'partner', displayName: 'Demo Probation Officer', description: 'another partner agency (probation): MASH information requests' },
 ];

@@ -213,6 +213,7 @@ function writeUsers(w: World, passwordHash: string): void {
     analyst: { workerId: null, organisationId: null },
     'service-manager': { workerId: serviceManager.id, organisationId: null },
     admin: { workerId: null, organisationId: null },
+    partner: { workerId: null, organisationId: o.probation.id },
   };
   const createdOn = w.today - 30;
   const ids = new Map<string, number>();

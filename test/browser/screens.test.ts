@@ -74,11 +74,12 @@ describe('screens in Chromium', () => {
 
   for (const [role, path, heading] of [
     ['team-manager', '/team', /.+/],
-    ['mash-officer', '/children/search', /Find a child/],
+    ['mash-officer', '/front-door/queue', /MASH queue/],
     ['police', '/agency/requests', /Requests for information/],
+    ['partner', '/agency/requests', /Requests for information/],
     ['analyst', '/figures', /Figures/],
     ['admin', '/admin/users', /User accounts/],
-    ['cp-chair', '/my-work', /My work/],
+    ['cp-chair', '/chair', /Conferences and reviews/],
   ] as const) {
     it(`${role} lands on ${path}, and the page is accessible`, async () => {
       const page = await signIn(role);

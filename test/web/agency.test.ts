@@ -44,6 +44,7 @@ describe('partner agency requests', () => {
   });
   after(async () => hearth?.close());
 
+
   it('a partner sees only its own organisation’s requests, and late ones are marked', async () => {
     const police = new Client(hearth.base);
     await police.signIn('police');
@@ -133,5 +134,26 @@ describe('partner agency requests', () => {
     assert.match(log.find(`tr[data-request-id="${educationRequest}"]`).text(), /Declined late[\s\S]*Parent has not consented/);
     const edList = await education.get('/agency/requests');
     assert.match(edList.text, /Declined late/);
+  });
+
+  it('another partner agency (probation) is asked and answers in the same way, seeing only its own', async () => {
+    const [probation] = await hearth.database.query<{ id: number }>(`select o.id from organisations o join users u on u.organisation_id = o.id where u.username = 'partner'`);
+    assert.ok(probation, 'the demo partner user belongs to the probation service');
+    const sent = await mash.request('POST', `/api/v1/contacts/${contactId}/information-requests`, { requests: [
+      { organisationId: Number(probation.id), question: 'Probation: is any adult at 7 Partner Road known to you?' },
+    ] }, { json: true });
+    assert.equal(sent.status, 201);
+    const probationRequest = (sent.json() as { requests: { id: number }[] }).requests[0]!.id;
+    const partner = new Client(hearth.base);
+    assert.equal(await partner.signIn('partner'), '/agency/requests');
+    const list = await partner.get('/agency/requests');
+    assert.equal(list.$(`tr[data-request-id="${probationRequest}"]`).length, 1);
+    assert.equal(list.$(`tr[data-request-id="${policeRequest}"]`).length, 0);
+    assert.equal((await partner.get(`/agency/requests/${policeRequest}`)).status, 404);
+    const refused = await partner.request('POST', `/api/v1/agency/requests/${probationRequest}/answer`, { response: 'decline' }, { json: true });
+    assert.equal(refused.status, 422, 'declining needs a reason');
+    assert.ok((refused.json() as { errors: { field: string }[] }).errors.some((e) => e.field === 'declineReason'));
+    const declined = await partner.request('POST', `/api/v1/agency/requests/${probationRequest}/answer`, { response: 'decline', declineReason: 'No lawful basis to share without consent here.' }, { json: true });
+    assert.equal(declined.status, 200);
   });
 });

@@ -2,7 +2,7 @@
 // children a role may see is decided in child-access.ts.
 export const ROLES = [
   'social-worker', 'team-manager', 'mash-officer', 'police', 'health', 'education',
-  'cp-chair', 'analyst', 'service-manager', 'admin',
+  'cp-chair', 'analyst', 'service-manager', 'admin', 'partner',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -17,12 +17,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   analyst: 'Performance analyst',
   'service-manager': 'Service manager',
   admin: 'System administrator',
+  partner: 'Partner agency: other (probation, housing and others the council adds)',
 };
 
 /** Roles that work with children's records (and may open one, subject to relationship). */
 export const CASE_ROLES = ['social-worker', 'team-manager', 'mash-officer', 'cp-chair', 'service-manager'] as const satisfies readonly Role[];
 /** Partner agencies see only what is addressed to their agency, never a child's record. */
-export const PARTNER_ROLES = ['police', 'health', 'education'] as const satisfies readonly Role[];
+/** Any other partner agency (probation, housing...): which one is the user's organisation, as for the named three. */
+export const PARTNER_ROLES = ['police', 'health', 'education', 'partner'] as const satisfies readonly Role[];
 export const MANAGER_ROLES = ['team-manager', 'service-manager'] as const satisfies readonly Role[];
 
 export function isRole(value: string): value is Role {
@@ -32,10 +34,11 @@ export function isRole(value: string): value is Role {
 /** Where each role lands after signing in. */
 export function homeFor(role: Role): string {
   switch (role) {
-    case 'social-worker': case 'cp-chair': return '/my-work';
+    case 'social-worker': return '/my-work';
+    case 'cp-chair': return '/chair';
     case 'team-manager': case 'service-manager': return '/team';
-    case 'mash-officer': return '/children/search';
-    case 'police': case 'health': case 'education': return '/agency/requests';
+    case 'mash-officer': return '/front-door/queue';
+    case 'police': case 'health': case 'education': case 'partner': return '/agency/requests';
     case 'analyst': return '/figures';
     case 'admin': return '/admin/users';
   }
