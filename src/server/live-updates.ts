@@ -16,6 +16,13 @@ export function announce(topic: Topic): void {
   bus.emit(topic);
 }
 
+/** Wait for a command's transaction to commit, then announce the topic (never before: a page must not fetch figures that do not yet include the change). */
+export async function announceAfter<T>(topic: Topic, committed: Promise<T>): Promise<T> {
+  const result = await committed;
+  announce(topic);
+  return result;
+}
+
 /** Run `listener` whenever `topic` is announced (e.g. to forget cached figures). Returns a function that stops it. */
 export function onAnnounce(topic: Topic, listener: () => void): () => void {
   bus.on(topic, listener);

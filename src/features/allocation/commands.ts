@@ -11,13 +11,14 @@ import { NotFoundOrNoAccess, StaleVersion, ValidationError, type FieldError } fr
 import { mayAccessChild } from '../children/queries.ts';
 import { openCinEpisode } from './queries.ts';
 import type { AllocateInput, FirstSeenInput } from './schema.ts';
+import { announceAfter } from '../../server/live-updates.ts';
 
 export interface Ctx { database: Database; councilId: number; user: CurrentUser; today: string; now: Date }
 
 export async function allocateWorker(c: Ctx, childId: number, input: AllocateInput) {
   if (!(await mayAccessChild(c.database, c.user, childId))) throw new NotFoundOrNoAccess('child');
   const startDate = input.startDate ?? c.today;
-  return c.database.db.transaction(async (tx) => {
+  return announceAfter('front-door', c.database.db.transaction(async (tx) => {
     const open = await tx.select().from(allocations)
       .where(and(eq(allocations.childId, childId), isNull(allocations.endDate), eq(allocations.allocationRole, 'allocated-worker')))
       .for('update');
@@ -57,7 +58,7 @@ export async function allocateWorker(c: Ctx, childId: number, input: AllocateInp
       detail: { workerId: input.workerId, teamId: input.teamId, replaced: withWorker.map((a) => a.id), changeReason: withWorker.length ? input.changeReason : null },
     });
     return row!;
-  });
+  }));
 }
 
 export async function recordFirstSeen(c: Ctx, childId: number, input: FirstSeenInput) {

@@ -11,6 +11,7 @@ import { NotFoundOrNoAccess, StaleVersion, ValidationError } from '../../server/
 import { mayAccessChild } from '../children/queries.ts';
 import { assessmentWithReferral, findAssessment, openEpisode } from './queries.ts';
 import type { AssessmentDraftInput, AuthoriseAssessmentInput, StartAssessmentInput } from './schema.ts';
+import { announceAfter } from '../../server/live-updates.ts';
 
 export interface Ctx { database: Database; councilId: number; user: CurrentUser; today: string; now: Date; workingDays: number }
 
@@ -18,7 +19,7 @@ const UNFINISHED = ['draft', 'in-progress'];
 
 export async function startAssessment(c: Ctx, childId: number, input: StartAssessmentInput) {
   if (!(await mayAccessChild(c.database, c.user, childId))) throw new NotFoundOrNoAccess('child');
-  return c.database.db.transaction(async (tx) => {
+  return announceAfter('front-door', c.database.db.transaction(async (tx) => {
     const episode = await openEpisode(tx, childId, input.cinEpisodeId);
     if (!episode) {
       throw new ValidationError([{ field: input.cinEpisodeId ? 'cinEpisodeId' : 'startDate', message: 'An assessment starts from an open child in need episode (a referral): this child has none' }], 'The assessment cannot start');
@@ -34,7 +35,7 @@ export async function startAssessment(c: Ctx, childId: number, input: StartAsses
     }).returning({ id: assessments.id, version: assessments.version });
     await recordAudit(tx, c.councilId, c.user, { action: 'create', entity: 'assessment', entityId: row!.id, childId, detail: { cinEpisodeId: episode.id, startDate: input.startDate } });
     return row!;
-  });
+  }));
 }
 
 /** The typed values, as typed: what a draft keeps. */
@@ -73,7 +74,7 @@ export async function completeAssessment(c: Ctx, assessmentId: number, input: As
     outcome: input.outcome, analysis: input.analysis, completedDate: input.completedDate, lateReason: input.lateReason, workingDays: c.workingDays,
   });
   if (problems.length) throw new ValidationError(problems, 'The assessment cannot be completed yet');
-  return c.database.db.transaction(async (tx) => {
+  return announceAfter('front-door', c.database.db.transaction(async (tx) => {
     const childSeenDates = [...new Set(input.childSeenDates)].sort();
     const [updated] = await tx.update(assessments).set({
       childSeenDates, factors: [...new Set(input.factors)].sort(), analysis: input.analysis!.trim(), outcome: input.outcome!,
@@ -87,7 +88,7 @@ export async function completeAssessment(c: Ctx, assessmentId: number, input: As
       detail: { completed: input.completedDate, outcome: input.outcome, late: Boolean(input.lateReason?.trim()) },
     });
     return updated;
-  });
+  }));
 }
 
 export async function authoriseAssessment(c: Ctx, assessmentId: number, input: AuthoriseAssessmentInput) {
@@ -103,7 +104,7 @@ export async function authoriseAssessment(c: Ctx, assessmentId: number, input: A
   else if (assessment.completedDate && date < assessment.completedDate) problems.push({ field: 'authorisedDate', message: `Date authorised must not be before the assessment was completed on ${assessment.completedDate}` });
   if (!problems.length && c.user.workerId == null) problems.push({ field: 'authorisedDate', message: 'Your account is not linked to a worker record, so your authorisation cannot be recorded: ask your administrator' });
   if (problems.length) throw new ValidationError(problems, 'The assessment cannot be authorised');
-  return c.database.db.transaction(async (tx) => {
+  return announceAfter('front-door', c.database.db.transaction(async (tx) => {
     const [updated] = await tx.update(assessments).set({
       authorisedDate: date, authorisedByWorkerId: c.user.workerId, status: 'authorised', updatedAt: c.now, updatedBy: c.user.id, version: input.version + 1,
     }).where(and(eq(assessments.id, assessmentId), eq(assessments.version, input.version), eq(assessments.status, 'completed')))
@@ -111,5 +112,5 @@ export async function authoriseAssessment(c: Ctx, assessmentId: number, input: A
     if (!updated) throw new StaleVersion('assessment');
     await recordAudit(tx, c.councilId, c.user, { action: 'update', entity: 'assessment', entityId: assessmentId, childId: assessment.childId, detail: { authorised: date } });
     return updated;
-  });
+  }));
 }
