@@ -16,17 +16,23 @@ export interface Waiting {
  * Uses cin_episodes_open_idx (end_date) and allocations_child_idx (child_id, end_date).
  */
 export async function waitingForAllocation(database: Database, user: CurrentUser, limit = 500): Promise<Waiting[]> {
+  // Start from the open episodes (few) rather than walking every referral in date order (many): on the
+  // large council the planner otherwise probes 150,000 referrals to sort a list that is usually short.
   return database.rows<Waiting>(sql`
+    with waiting as materialized (
+      select e.id, e.child_id, e.referral_id, e.team_id
+      from cin_episodes e
+      where e.end_date is null
+        and not exists (select 1 from allocations a where a.child_id = e.child_id and a.end_date is null
+                        and a.allocation_role = 'allocated-worker' and a.worker_id is not null)
+    )
     select p.id as "childId", p.forename, p.surname, p.date_of_birth as "dateOfBirth", e.id as "episodeId",
            r.referral_date as "referralDate", t.name as "teamName"
-    from cin_episodes e
+    from waiting e
     join referrals r on r.id = e.referral_id
     join people p on p.id = e.child_id
     left join teams t on t.id = e.team_id
-    where e.end_date is null
-      and not exists (select 1 from allocations a where a.child_id = e.child_id and a.end_date is null
-                      and a.allocation_role = 'allocated-worker' and a.worker_id is not null)
-      and ${childVisibility(user)}
+    where ${childVisibility(user)}
     order by r.referral_date, e.id
     limit ${limit}`);
 }
