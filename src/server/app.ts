@@ -130,7 +130,11 @@ function setUpCurrentUser(app: express.Express, deps: AppDeps) {
         delete req.session.userId;
       }
     }
-    if (req.session.flash && req.method === 'GET') {
+    // A flash message belongs to the next page the person navigates to, not to a background fetch or
+    // event stream from another open tab (which would swallow it): browsers mark navigations with
+    // Sec-Fetch-Dest: document; clients that send no such header are treated as navigating.
+    const dest = req.headers['sec-fetch-dest'];
+    if (req.session.flash && req.method === 'GET' && (dest === undefined || dest === 'document')) {
       res.locals.flash = req.session.flash;
       delete req.session.flash;
     }

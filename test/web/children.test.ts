@@ -158,4 +158,17 @@ for (const engine of engines) describe(`children: search, record and details (${
     for (let i = 0; i < 11; i++) last = (await guesser.post('/sign-in', { username: 'analyst', password: `wrong-${i}` })).status;
     assert.equal(last, 429);
   });
+
+  it('keeps the "saved" message for the next page, even when another open tab fetches in the background first', async () => {
+    const worker = new Client(hearth.base);
+    await worker.signIn('social-worker');
+    const form = await worker.get(`/children/${child.id}/details`);
+    const saved = await worker.post(`/children/${child.id}/details`, { version: String(form.$('input[name=version]').val()), forename: child.forename, surname: child.surname, preferredName: 'Flash' });
+    assert.equal(saved.status, 303);
+    // A live page in another tab refreshes itself (fetch: Sec-Fetch-Dest empty) before the redirect is followed.
+    const background = await worker.request('GET', '/my-work', undefined, { headers: { 'sec-fetch-dest': 'empty' } });
+    assert.equal(background.$('.govuk-notification-banner').length, 0);
+    const page = await worker.request('GET', saved.location!, undefined, { headers: { 'sec-fetch-dest': 'document' } });
+    assert.match(page.$('.govuk-notification-banner').text(), /details have been saved/);
+  });
 });
