@@ -39,9 +39,13 @@ export function describeViolations(violations: AxeViolation[]): string {
 }
 
 /** Fails the test if the page has serious or critical accessibility violations, naming the page. */
-export async function assertAccessible(page: Page, name: string): Promise<void> {
+export async function assertAccessible(page: Page, name: string, opts: { oneHeading?: boolean } = {}): Promise<void> {
   const violations = await seriousViolations(page);
   if (violations.length) throw new Error(`${name} (${new URL(page.url()).pathname}): ${describeViolations(violations)}`);
+  if (opts.oneHeading) {
+    const h1s = await page.locator('h1').count();
+    if (h1s !== 1) throw new Error(`${name} (${new URL(page.url()).pathname}): ${h1s} h1 elements, not one`);
+  }
 }
 
 /**

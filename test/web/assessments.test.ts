@@ -209,18 +209,9 @@ describe('assessment and allocation pages in Chromium pass axe, error states inc
   });
 
   it('each page, and each form showing its errors', async () => {
-    const { describeViolations, seriousViolations } = await import('../support/browser.ts');
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${hearth.base}/sign-in`);
-    await page.locator('#username').fill('team-manager');
-    await page.locator('#password').fill('hearth-demo');
-    await Promise.all([page.waitForURL((url) => url.pathname !== '/sign-in'), page.keyboard.press('Enter')]);
-    const check = async (name: string) => {
-      const violations = await seriousViolations(page);
-      assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
-      assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
-    };
+    const { assertAccessible, signInByKeyboard } = await import('../support/browser.ts');
+    const page = await signInByKeyboard(browser, hearth.base, 'team-manager');
+    const check = (name: string) => assertAccessible(page, name, { oneHeading: true });
     for (const path of ['/allocation', `/children/${childId}`, `/children/${childId}/assessments/new`, `/children/${childId}/assessments/${aid}`, `/children/${childId}/allocate`, `/children/${childId}/first-seen`]) {
       const response = await page.goto(`${hearth.base}${path}`);
       assert.equal(response?.status(), 200, path);
@@ -239,6 +230,6 @@ describe('assessment and allocation pages in Chromium pass axe, error states inc
     await page.getByRole('button', { name: 'Allocate' }).click();
     assert.match(await page.title(), /^Error: /);
     await check('allocate with errors');
-    await context.close();
+    await page.context().close();
   });
 });

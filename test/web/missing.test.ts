@@ -218,18 +218,9 @@ describe('missing pages in Chromium pass axe, error states included', () => {
   });
 
   it('each page, and each form showing its errors', async () => {
-    const { describeViolations, seriousViolations } = await import('../support/browser.ts');
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${hearth.base}/sign-in`);
-    await page.locator('#username').fill('social-worker');
-    await page.locator('#password').fill('hearth-demo');
-    await Promise.all([page.waitForURL((url) => url.pathname !== '/sign-in'), page.keyboard.press('Enter')]);
-    const check = async (name: string) => {
-      const violations = await seriousViolations(page);
-      assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
-      assert.equal(await page.locator('h1').count(), 1, `${name}: one h1`);
-    };
+    const { assertAccessible, signInByKeyboard } = await import('../support/browser.ts');
+    const page = await signInByKeyboard(browser, hearth.base, 'social-worker');
+    const check = (name: string) => assertAccessible(page, name, { oneHeading: true });
     const base = `/children/${childId}/missing/${episodeId}`;
     for (const path of ['/missing', '/missing?show=exploitation', `/children/${childId}`, `/children/${childId}/missing/new`, base]) {
       const response = await page.goto(`${hearth.base}${path}`);
@@ -250,6 +241,6 @@ describe('missing pages in Chromium pass axe, error states included', () => {
     await page.getByRole('button', { name: 'Save episode' }).click();
     assert.match(await page.title(), /^Error: /);
     await check('episode with errors');
-    await context.close();
+    await page.context().close();
   });
 });
