@@ -13,7 +13,7 @@ import type { CurrentUser } from './access/current-user.ts';
 import { sessionStore } from './auth/session-store.ts';
 import { userIdForToken } from './auth/api-tokens.ts';
 import { fieldErrors } from '../web/form-errors.ts';
-import { ValidationError } from './errors.ts';
+import { NotFoundOrNoAccess, ValidationError } from './errors.ts';
 import { HttpError } from './errors.ts';
 import { logger } from './logger.ts';
 import { navigationFor } from './navigation.ts';
@@ -158,6 +158,11 @@ function setUpRoutes(app: express.Express, routes: RouteDef[]) {
       if (!route.api) res.locals.csrfToken = generateToken(req);
       next();
     }, async (req: Request, res: Response) => {
+      // Record ids in the path are whole numbers the database can hold: anything else names no record.
+      for (const [name, value] of Object.entries(req.params)) {
+        if (!ID_PARAM.test(name)) continue;
+        if (!/^[1-9]\d{0,9}$/.test(String(value)) || Number(value) > MAX_ID) throw new NotFoundOrNoAccess();
+      }
       // Declared schemas are enforced here, so what the OpenAPI document says is what is checked.
       if (route.body) {
         const parsed = route.body.safeParse(req.body ?? {});
@@ -173,6 +178,11 @@ function setUpRoutes(app: express.Express, routes: RouteDef[]) {
     });
   }
 }
+
+/** Path parameters that name a record: id, aid, childId, planId... (not e.g. :measure). */
+const ID_PARAM = /^(id|aid|[a-z0-9]+Id)$/;
+/** PostgreSQL integer ids go no higher. */
+const MAX_ID = 2_147_483_647;
 
 function signInGuard(route: RouteDef) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -218,6 +228,12 @@ function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunc
   } else if (e?.code === 'EBADCSRFTOKEN' || (e?.status === 403 && String((err as Error).message).includes('csrf'))) {
     status = 403;
     message = 'This form had expired. Go back, reload the page and try again.';
+  } else if (e?.code === '22003' || e?.code === '22P02' || e?.code === '22008' || e?.code === '22007') {
+    // A value the database cannot hold (a number out of range, a malformed date) that validation let
+    // through: the request's fault, not the server's. Logged so the missing validation gets written.
+    status = 400;
+    message = 'A value sent is out of range or not in the expected form.';
+    logger.warn({ requestId: res.locals.requestId, code: e.code }, 'database refused a value that validation let through');
   } else if (e?.type === 'entity.parse.failed' || e?.type === 'entity.too.large') {
     status = e.type === 'entity.too.large' ? 413 : 400;
     message = e.type === 'entity.too.large' ? 'What was sent is too large.' : 'What was sent could not be read: it is not valid JSON or form data.';
