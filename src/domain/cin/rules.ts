@@ -7,12 +7,12 @@
 import { isCode } from '../code-sets/index.ts';
 import { addMonths, isIsoDate, type IsoDate } from '../calendar/dates.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
-import { DEFINITIONS, type TimescaleDefinition } from '../timescales/definitions.ts';
+import { DEFINITIONS, getDefinition, type TimescaleDefinition } from '../timescales/definitions.ts';
 
 export interface Problem { field: string; message: string }
 
 function definition(id: 'cin-plan-review' | 'cin-visit', definitions: readonly TimescaleDefinition[] = DEFINITIONS): TimescaleDefinition {
-  return definitions.find((d) => d.id === id) ?? DEFINITIONS.find((d) => d.id === id)!;
+  return getDefinition(id, definitions);
 }
 
 /** The review interval a new plan starts with: the council's 'cin-plan-review' duration in months. */

@@ -2,10 +2,10 @@
 // where a contact sits in the queue, and how a request for information stands. Durations come from
 // the timescale definitions (mash-red/amber/green and partner-info-request: local defaults, unconfirmed
 // as national standards), with the council's overrides already applied. "now" is always passed in.
-import { addCalendarDays, addMonths, compareIsoDates, type IsoDate } from '../calendar/dates.ts';
-import { addElapsedHours, parseMoment, toLondonDate } from '../calendar/london-time.ts';
-import { addWorkingDays } from '../calendar/working-days.ts';
-import type { TimescaleDefinition } from '../timescales/definitions.ts';
+import { addMonths, compareIsoDates, type IsoDate } from '../calendar/dates.ts';
+import { parseMoment, toLondonDate } from '../calendar/london-time.ts';
+import { dueFor } from '../timescales/obligation.ts';
+import { getDefinition, type TimescaleDefinition, type TimescaleId } from '../timescales/definitions.ts';
 
 export const RAGS = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAGS)[number];
@@ -14,25 +14,17 @@ export function isRag(value: unknown): value is Rag {
   return typeof value === 'string' && (RAGS as readonly string[]).includes(value);
 }
 
-const RAG_DEFINITION: Record<Rag, string> = { red: 'mash-red', amber: 'mash-amber', green: 'mash-green' };
+const RAG_DEFINITION: Record<Rag, TimescaleId> = { red: 'mash-red', amber: 'mash-amber', green: 'mash-green' };
 
-function definition(definitions: readonly TimescaleDefinition[], id: string): TimescaleDefinition {
-  const found = definitions.find((d) => d.id === id);
-  if (!found) throw new Error(`Timescale "${id}" is not defined`);
-  return found;
-}
 
-/** A duration in a definition's unit, added to an instant. Day-based units end at 23:59 in England. */
-function addDuration(from: Date, duration: number, unit: TimescaleDefinition['unit']): Date {
-  const iso = from.toISOString();
-  if (unit === 'hours') return new Date(parseMoment(addElapsedHours(iso, duration)).epochMs);
-  let day: IsoDate;
-  if (unit === 'working-days' || unit === 'school-days') day = addWorkingDays(toLondonDate(iso), duration);
-  else if (unit === 'calendar-days') day = addCalendarDays(toLondonDate(iso), duration);
-  else if (unit === 'weeks') day = addCalendarDays(toLondonDate(iso), duration * 7);
-  else if (unit === 'months') day = addMonths(toLondonDate(iso), duration);
-  else throw new Error(`A MASH deadline cannot be measured in ${unit}`);
-  return new Date(parseMoment(`${day}T23:59`).epochMs);
+/**
+ * A duration in a definition's unit, added to an instant, by the timescale engine's own arithmetic
+ * (dueFor). A deadline counted in days falls at 23:59 in England on its last day.
+ */
+function addDuration(from: Date, def: TimescaleDefinition, duration = def.duration): Date {
+  const at = from.toISOString();
+  const due = dueFor({ def, start: { eventId: 'mash', date: toLondonDate(at), at, phrase: '' }, duration });
+  return new Date(parseMoment(due.at ?? `${due.date}T23:59`).epochMs);
 }
 
 /**
@@ -40,8 +32,8 @@ function addDuration(from: Date, duration: number, unit: TimescaleDefinition['un
  * contact was received (red 4, amber 24, green 72 elapsed hours by default, across clock changes).
  */
 export function decisionDeadline(receivedAt: Date, rag: Rag, definitions: readonly TimescaleDefinition[]): Date {
-  const d = definition(definitions, RAG_DEFINITION[rag]);
-  return addDuration(receivedAt, d.duration, d.unit);
+  const d = getDefinition(RAG_DEFINITION[rag], definitions);
+  return addDuration(receivedAt, d);
 }
 
 /**
@@ -49,8 +41,8 @@ export function decisionDeadline(receivedAt: Date, rag: Rag, definitions: readon
  * (referral-decision). Shown beside the MASH's own RAG clock.
  */
 export function nextStepsDeadline(receivedAt: Date, definitions: readonly TimescaleDefinition[]): Date {
-  const d = definition(definitions, 'referral-decision');
-  return addDuration(receivedAt, d.duration, d.unit);
+  const d = getDefinition('referral-decision', definitions);
+  return addDuration(receivedAt, d);
 }
 
 /**
@@ -58,14 +50,14 @@ export function nextStepsDeadline(receivedAt: Date, definitions: readonly Timesc
  * deadline length, else the partner-info-request default (24 hours). Mirrors rules/front-door.ts.
  */
 export function partnerAnswerDue(requestedAt: Date, rag: Rag | null, agencyKind: string, definitions: readonly TimescaleDefinition[]): Date {
-  const d = definition(definitions, 'partner-info-request');
+  const d = getDefinition('partner-info-request', definitions);
   const byAgency = d.byAgency?.[agencyKind];
-  if (byAgency !== undefined) return addDuration(requestedAt, byAgency, 'hours');
+  if (byAgency !== undefined) return addDuration(requestedAt, { ...d, unit: 'hours' }, byAgency);
   if (rag) {
-    const r = definition(definitions, RAG_DEFINITION[rag]);
-    return addDuration(requestedAt, r.duration, r.unit);
+    const r = getDefinition(RAG_DEFINITION[rag], definitions);
+    return addDuration(requestedAt, r);
   }
-  return addDuration(requestedAt, d.duration, d.unit);
+  return addDuration(requestedAt, d);
 }
 
 export interface TimeLeft {

@@ -3,7 +3,7 @@
 // passed in; the database only supplies compact counts (see features/front-door-dashboard/queries.ts).
 import { addMonths, toDayNumber, type IsoDate } from '../calendar/dates.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
-import type { TimescaleDefinition } from '../timescales/definitions.ts';
+import { getDefinition, type TimescaleDefinition } from '../timescales/definitions.ts';
 
 export type Rag = 'red' | 'amber' | 'green';
 export const RAGS: readonly Rag[] = ['red', 'amber', 'green'];
@@ -89,9 +89,7 @@ export function ageBand(hours: number): AgeBand {
  * as a national standard (timescales.md).
  */
 export function ragDeadlineHours(definitions: readonly TimescaleDefinition[], rag: Rag): number {
-  const definition = definitions.find((d) => d.id === `mash-${rag}`);
-  if (!definition || definition.unit !== 'hours') throw new Error(`No hours timescale for a ${rag} MASH decision`);
-  return definition.duration;
+  return getDefinition(`mash-${rag}`, definitions, 'hours').duration;
 }
 
 /** The clock starts when the contact is received; a decision exactly at the deadline is in time. */
@@ -101,9 +99,7 @@ export function decidedWithinHours(receivedAt: Date, decidedAt: Date, hours: num
 
 /** Working days for the decision on next steps (Working Together 2023: within one working day). */
 export function referralDecisionWorkingDays(definitions: readonly TimescaleDefinition[]): number {
-  const definition = definitions.find((d) => d.id === 'referral-decision');
-  if (!definition || definition.unit !== 'working-days') throw new Error('No working-day timescale for the referral decision');
-  return definition.duration;
+  return getDefinition('referral-decision', definitions, 'working-days').duration;
 }
 
 /**

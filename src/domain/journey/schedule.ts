@@ -9,7 +9,7 @@ export type Definitions = readonly TimescaleDefinition[] | undefined;
 
 /** A definition's duration, the council's local value if it has one. */
 export function durationOf(id: TimescaleId, definitions?: Definitions): number {
-  return (definitions?.find((d) => d.id === id) ?? getDefinition(id)).duration;
+  return getDefinition(id, definitions).duration;
 }
 
 /** ICPC target: 15 working days after the London day of the strategy discussion that started the S47. */

@@ -8,7 +8,7 @@
 // moves the wall-clock time shown, not the length of the wait.
 import { addCalendarDays, type IsoDate } from '../calendar/dates.ts';
 import { addElapsedHours, parseMoment, startOfLondonDay } from '../calendar/london-time.ts';
-import { DEFINITIONS, type TimescaleDefinition } from '../timescales/definitions.ts';
+import { DEFINITIONS, getDefinition, type TimescaleDefinition } from '../timescales/definitions.ts';
 
 export interface Problem { field: string; message: string }
 
@@ -21,9 +21,7 @@ const HOUR_MS = 3_600_000;
 
 /** The 'rhi' definition in force (a council's definitions if given, else the national one). */
 export function rhiDefinition(definitions: readonly TimescaleDefinition[] = DEFINITIONS): TimescaleDefinition {
-  const found = definitions.find((d) => d.id === 'rhi') ?? DEFINITIONS.find((d) => d.id === 'rhi');
-  if (!found || found.unit !== 'hours') throw new Error('The return home interview timescale must be counted in hours');
-  return found;
+  return getDefinition('rhi', definitions, 'hours');
 }
 
 /** When the return home interview must have been offered by: 72 elapsed hours after the return, as ISO with the London offset. */

@@ -136,3 +136,16 @@ describe('resolveDefinitions', () => {
     });
   }
 });
+
+describe('getDefinition with a council list', () => {
+  it('takes the council’s own entry (overrides applied), else the national default', () => {
+    const council = resolveDefinitions({ 'cp-visit': { duration: 15 } });
+    assert.equal(getDefinition('cp-visit', council).duration, 15);
+    assert.equal(getDefinition('cp-visit').duration, getDefinition('cp-visit', []).duration);
+    assert.equal(getDefinition('icpc', council).duration, 15);
+  });
+  it('refuses a timescale counted in another unit than the caller needs', () => {
+    assert.equal(getDefinition('rhi', undefined, 'hours').unit, 'hours');
+    assert.throws(() => getDefinition('icpc', undefined, 'hours'), /counted in working-days, not hours/);
+  });
+});

@@ -445,9 +445,15 @@ export const TIMESCALE_IDS: readonly TimescaleId[] = DEFINITIONS.map((definition
 
 const byId: ReadonlyMap<string, TimescaleDefinition> = new Map(DEFINITIONS.map((d) => [d.id, d]));
 
-export function getDefinition(id: TimescaleId): TimescaleDefinition {
-  const definition = byId.get(id);
+/**
+ * A timescale as this council applies it: its entry in `definitions` (the council's list, local
+ * overrides applied by resolveDefinitions) or, without a list, the national default. Optionally checks
+ * the unit, for callers whose arithmetic only makes sense in one (hours, working days...).
+ */
+export function getDefinition(id: TimescaleId, definitions?: readonly TimescaleDefinition[], unit?: TimescaleDefinition['unit']): TimescaleDefinition {
+  const definition = definitions?.find((d) => d.id === id) ?? byId.get(id);
   if (!definition) throw new Error(`Unknown timescale "${id}"`);
+  if (unit && definition.unit !== unit) throw new Error(`Timescale "${id}" is counted in ${definition.unit}, not ${unit}`);
   return definition;
 }
 

@@ -9,6 +9,7 @@ import { addMonths, calendarDaysBetween, type IsoDate } from '../../domain/calen
 import { addWorkingDays } from '../../domain/calendar/working-days.ts';
 import { openLongerThan, reviewDueDate, reviewOverdue, wholeMonthsBetween } from '../../domain/indicators/protection.ts';
 import type { AppDeps } from '../../server/route-types.ts';
+import { getDefinition, type TimescaleId } from '../../domain/timescales/definitions.ts';
 
 export interface ChairWorker { id: number; name: string; role: string }
 
@@ -39,8 +40,8 @@ export interface ChairView {
   queryMs: Record<string, number>;
 }
 
-function duration(deps: AppDeps, id: string, fallback: number): number {
-  return deps.council.definitions?.find((d) => d.id === id)?.duration ?? fallback;
+function duration(deps: AppDeps, id: TimescaleId): number {
+  return getDefinition(id, deps.council.definitions).duration;
 }
 
 /** What one chair has coming and overdue, limited to the children `user` may see. */
@@ -93,8 +94,8 @@ export async function chairView(deps: AppDeps, user: CurrentUser, chairId: numbe
       order by a.child_id`)),
   ]);
 
-  const firstReview = duration(deps, 'cp-review-first', 3);
-  const nextReview = duration(deps, 'cp-review-next', 6);
+  const firstReview = duration(deps, 'cp-review-first');
+  const nextReview = duration(deps, 'cp-review-next');
   const planRows: PlanRow[] = plans.map((r) => {
     const due = reviewDueDate(r.icpc_on ?? r.start_date, r.last_review_on, firstReview, nextReview);
     const overdue = reviewOverdue(due, today);
@@ -106,9 +107,9 @@ export async function chairView(deps: AppDeps, user: CurrentUser, chairId: numbe
     };
   });
 
-  const claFirst = duration(deps, 'cla-review-first', 20);
-  const claSecond = duration(deps, 'cla-review-second', 3);
-  const claNext = duration(deps, 'cla-review-next', 6);
+  const claFirst = duration(deps, 'cla-review-first');
+  const claSecond = duration(deps, 'cla-review-second');
+  const claNext = duration(deps, 'cla-review-next');
   const claReviewsOverdue: ClaReviewRow[] = [];
   for (const r of cla) {
     const reviews = Number(r.reviews);

@@ -19,6 +19,7 @@ import {
 } from '../../domain/indicators/protection.ts';
 import { londonDate } from '../../web/format.ts';
 import { onAnnounce } from '../../server/live-updates.ts';
+import { getDefinition, type TimescaleId } from '../../domain/timescales/definitions.ts';
 
 export const MEASURES = ['icpc-timeliness', 'review-timeliness', 'cp-visits', 'plans-by-category', 'plans-over-two-years', 'subsequent-plans', 'missing-episodes', 'rhi-offered'] as const;
 export type MeasureId = (typeof MEASURES)[number];
@@ -72,8 +73,8 @@ export interface ProtectionFigures {
 
 export const FIGURES_TTL_MS = 5 * 60_000;
 
-function durationOf(deps: AppDeps, id: string, fallback: number): number {
-  return deps.council.definitions?.find((d) => d.id === id)?.duration ?? fallback;
+function durationOf(deps: AppDeps, id: TimescaleId): number {
+  return getDefinition(id, deps.council.definitions).duration;
 }
 
 /** London midnight at the start of a date, as an ISO instant (for timestamptz ranges that can use an index). */
@@ -107,11 +108,11 @@ export async function computeProtectionFigures(deps: AppDeps): Promise<Protectio
   const { months, from } = reportingWindow(today);
   const fromInstant = londonMidnight(from);
   const toInstant = londonMidnight(addCalendarDays(today, 1));
-  const icpcLimit = durationOf(deps, 'icpc', 15);
-  const firstReview = durationOf(deps, 'cp-review-first', 3);
-  const nextReview = durationOf(deps, 'cp-review-next', 6);
-  const visitInterval = durationOf(deps, 'cp-visit', 10);
-  const rhiHours = durationOf(deps, 'rhi', 72);
+  const icpcLimit = durationOf(deps, 'icpc');
+  const firstReview = durationOf(deps, 'cp-review-first');
+  const nextReview = durationOf(deps, 'cp-review-next');
+  const visitInterval = durationOf(deps, 'cp-visit');
+  const rhiHours = durationOf(deps, 'rhi');
 
   const queryMs: Record<string, number> = {};
   const timed = async <T>(name: string, query: Promise<T>): Promise<T> => {
