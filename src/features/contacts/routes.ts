@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { parseMoment } from '../../domain/calendar/london-time.ts';
 import { codeLabel, codes } from '../../domain/code-sets/index.ts';
 import { CONSENT_LABELS, CONSENT_VALUES, contactProblems, FACTOR_GROUPS } from '../../domain/front-door/contact.ts';
-import { DEFINITIONS } from '../../domain/timescales/definitions.ts';
+import { getDefinition } from '../../domain/timescales/definitions.ts';
 import { PARTNER_ROLES, type Role } from '../../server/access/roles.ts';
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { recordAudit } from '../../server/audit/record.ts';
@@ -41,10 +41,9 @@ export function contactsRoutes(deps: AppDeps): RouteDef[] {
   const council = deps.council.id;
 
   function urgencyHints() {
-    const definitions = deps.council.definitions ?? DEFINITIONS;
-    const hint = (rag: string, text: string) => {
-      const d = definitions.find((x) => x.id === `mash-${rag}`);
-      return d ? `${text} MASH decision due within ${d.duration} ${d.unit}${'unconfirmed' in d && d.unconfirmed ? ' (a local default, not a national standard)' : ''}.` : text;
+    const hint = (rag: 'red' | 'amber' | 'green', text: string) => {
+      const d = getDefinition(`mash-${rag}`, deps.council.definitions);
+      return `${text} MASH decision due within ${d.duration} ${d.unit}${'unconfirmed' in d && d.unconfirmed ? ' (a local default, not a national standard)' : ''}.`;
     };
     return {
       red: hint('red', 'Immediate risk of significant harm: act now.'),
