@@ -34,7 +34,13 @@ export function onAnnounce(topic: Topic, listener: () => void): () => void {
  * `minGapMs`), `event: tick` every `tickMs` so figures age even when nothing is recorded, and a comment
  * every 25 s to keep proxies from closing an idle connection.
  */
-export function streamChanges(req: Request, res: Response, topic: Topic, opts: { minGapMs?: number; tickMs?: number } = {}): void {
+export function streamChanges(req: Request, res: Response, topic: Topic, opts: { minGapMs?: number; tickMs?: number; page: string }): void {
+  // Only a browser's EventSource asks for a stream. Anything else (a link followed, a client requesting
+  // every route) would wait for the end of a response that never ends: tell it where the page is.
+  if (!String(req.headers.accept ?? '').includes('text/event-stream')) {
+    res.status(406).type('text/plain').send(`This address streams live updates for ${opts.page}; open that page instead.`);
+    return;
+  }
   const minGap = opts.minGapMs ?? 1000;
   res.status(200).set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
   res.flushHeaders();

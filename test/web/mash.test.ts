@@ -74,8 +74,10 @@ describe('MASH triage, decisions and sign-off', () => {
     assert.equal(page.$(`tr[data-contact-id="${green.contactId}"]`).length, 0, 'the red filter hides green contacts');
     const audit = await hearth.database.query(`select 1 from audit_log where action = 'list' and entity = 'contact' and username = 'mash-officer'`);
     assert.ok(audit.length >= 2, 'the queue is audited as a list');
-    // The events address answers a plain request without holding it open.
-    assert.equal((await mash.get('/front-door/queue/events')).status, 200);
+    // The events address answers a plain request without holding it open, pointing to the page.
+    const events = await mash.get('/front-door/queue/events');
+    assert.equal(events.status, 406);
+    assert.match(events.text, /\/front-door\/queue/);
   });
 
   it('rating a contact creates its MASH episode and sets the decision deadline; a stale version is refused with 409', async () => {

@@ -8,7 +8,7 @@ import { streamChanges } from '../../server/live-updates.ts';
 import type { AppDeps, RouteDef } from '../../server/route-types.ts';
 import type { Role } from '../../server/access/roles.ts';
 import { formatDateTime } from '../../web/format.ts';
-import { FiguresCache } from './figures-cache.ts';
+import { FiguresCache } from '../../server/figures-cache.ts';
 import { figuresView, presentFigures, type FigureView, type FrontDoorFigures } from './presenters.ts';
 import { loadFrontDoorCounts } from './queries.ts';
 import { dashboardResponse } from './schema.ts';
@@ -18,8 +18,8 @@ export const DASHBOARD_ROLES: readonly Role[] = ['team-manager', 'service-manage
 export const FIGURES_TTL_MS = 5_000;
 
 export function frontDoorDashboardRoutes(deps: AppDeps): RouteDef[] {
-  const cache = new FiguresCache<{ data: FrontDoorFigures; view: FigureView[]; computedAt: Date }>(FIGURES_TTL_MS);
-  const figures = () => cache.get(deps.council.id, async () => {
+  const cache = new FiguresCache<{ data: FrontDoorFigures; view: FigureView[]; computedAt: Date }>(FIGURES_TTL_MS, ['front-door']);
+  const figures = () => cache.get(String(deps.council.id), async () => {
     const counts = await loadFrontDoorCounts(deps.database, {
       councilId: deps.council.id, definitions: deps.council.definitions, reReferralMonths: deps.council.settings.reReferralMonths, now: deps.now(),
     });
@@ -53,13 +53,7 @@ export function frontDoorDashboardRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'get', path: '/front-door/dashboard/events', roles: DASHBOARD_ROLES, summary: 'Server-Sent Events: "changed" when front door data changes, "tick" every minute',
       handler: (req: Request, res: Response) => {
-        // Only an EventSource gets a stream: anything else (a link followed, a test requesting every
-        // route) would wait forever for the end of a response that never ends.
-        if (!String(req.get('accept') ?? '').includes('text/event-stream')) {
-          res.status(406).type('text/plain').send('This address streams updates to the front door dashboard page; open /front-door/dashboard instead.');
-          return;
-        }
-        streamChanges(req, res, 'front-door');
+        streamChanges(req, res, 'front-door', { page: '/front-door/dashboard' });
       },
     },
     {

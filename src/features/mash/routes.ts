@@ -102,12 +102,7 @@ export function mashRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'get', path: '/front-door/queue/events', roles: FRONT_DOOR_ROLES, summary: 'Server-sent events: tells an open queue page to refresh',
       handler: (req, res) => {
-        // Only a browser's EventSource asks for a stream; anything else gets a short answer rather than a connection held open.
-        if (!String(req.headers.accept ?? '').includes('text/event-stream')) {
-          res.type('text/plain').send('This address sends live updates to the MASH queue page (text/event-stream).');
-          return;
-        }
-        streamChanges(req, res, 'front-door', { tickMs: 60_000 });
+        streamChanges(req, res, 'front-door', { page: '/front-door/queue' });
       },
     },
     {

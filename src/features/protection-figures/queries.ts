@@ -18,7 +18,6 @@ import {
   rhiOfferedInTime, summarise, visitInTime, visitLookbackDays, type Counted, type MonthFigure,
 } from '../../domain/indicators/protection.ts';
 import { londonDate } from '../../web/format.ts';
-import { onAnnounce } from '../../server/live-updates.ts';
 import { getDefinition, type TimescaleId } from '../../domain/timescales/definitions.ts';
 
 export const MEASURES = ['icpc-timeliness', 'review-timeliness', 'cp-visits', 'plans-by-category', 'plans-over-two-years', 'subsequent-plans', 'missing-episodes', 'rhi-offered'] as const;
@@ -266,25 +265,6 @@ export async function computeProtectionFigures(deps: AppDeps): Promise<Protectio
   }, months));
 
   return { asAt, today, from, months, measures, computeMs: performance.now() - started, queryMs };
-}
-
-interface CacheEntry { key: string; expires: number; value: Promise<ProtectionFigures> }
-let cache = new WeakMap<AppDeps, CacheEntry>();
-// Recording a conference, plan, visit or missing episode in this process forgets the figures at once;
-// the time limit covers changes made by another process.
-const forget = () => { cache = new WeakMap(); };
-onAnnounce('protection', forget);
-onAnnounce('missing', forget);
-
-/** The figures, computed at most once per FIGURES_TTL_MS per app (and again when the London date changes). */
-export function protectionFigures(deps: AppDeps): Promise<ProtectionFigures> {
-  const key = `${deps.council.id}:${londonDate(deps.now())}`;
-  const hit = cache.get(deps);
-  if (hit && hit.key === key && hit.expires > performance.now()) return hit.value;
-  const value = computeProtectionFigures(deps);
-  cache.set(deps, { key, expires: performance.now() + FIGURES_TTL_MS, value });
-  value.catch(() => cache.delete(deps));
-  return value;
 }
 
 export interface DrillDownRow {

@@ -6,18 +6,25 @@ import type { CurrentUser } from '../../server/access/current-user.ts';
 import { recordAudit } from '../../server/audit/record.ts';
 import { NotFoundOrNoAccess, ValidationError } from '../../server/errors.ts';
 import type { AppDeps, RouteDef } from '../../server/route-types.ts';
+import { FiguresCache } from '../../server/figures-cache.ts';
+import { londonDate } from '../../web/format.ts';
 import { formatValue, monthName, presentFiguresJson, presentFiguresPage, asAtTime } from './presenters.ts';
-import { drillDown, DRILL_DOWN_PAGE_SIZE, MEASURES, protectionFigures, type Measure, type MeasureId, type ProtectionFigures } from './queries.ts';
+import { computeProtectionFigures, drillDown, DRILL_DOWN_PAGE_SIZE, FIGURES_TTL_MS, MEASURES, type Measure, type MeasureId, type ProtectionFigures } from './queries.ts';
 import { drillDownQuery, type DrillDownQuery } from './schema.ts';
 
 const ROLES = ['analyst', 'service-manager', 'team-manager'] as const;
 
 export function protectionFiguresRoutes(deps: AppDeps): RouteDef[] {
+  // Computed at most once per FIGURES_TTL_MS (and again when the London date changes); recording a
+  // conference, plan, visit or missing episode in this process forgets them at once.
+  const cache = new FiguresCache<ProtectionFigures>(FIGURES_TTL_MS, ['protection', 'missing']);
+  const protectionFigures = () => cache.get(`${deps.council.id}:${londonDate(deps.now())}`, () => computeProtectionFigures(deps));
+
   async function loadDrillDown(req: Request, res: Response) {
     const user = res.locals.user as CurrentUser;
     const id = String(req.params.measure);
     if (!(MEASURES as readonly string[]).includes(id)) throw new NotFoundOrNoAccess('figure');
-    const figures = await protectionFigures(deps);
+    const figures = await protectionFigures();
     const measure = figures.measures.find((m) => m.id === (id as MeasureId))!;
     const query = (res.locals.query ?? {}) as DrillDownQuery;
     const month = query.month || undefined;
@@ -42,7 +49,7 @@ export function protectionFiguresRoutes(deps: AppDeps): RouteDef[] {
   return [{
     method: 'get', path: '/figures/protection', roles: ROLES, summary: 'Child protection and missing figures with 12-month trends',
     handler: async (_req, res) => {
-      const figures = await protectionFigures(deps);
+      const figures = await protectionFigures();
       res.render('protection-figures/views/figures.njk', { title: 'Child protection and missing figures', ...presentFiguresPage(figures) });
     },
   }, {
@@ -70,7 +77,7 @@ export function protectionFiguresRoutes(deps: AppDeps): RouteDef[] {
     summary: 'Child protection and missing figures: value, numerator, denominator, 12 monthly values and the national comparison',
     response: { description: 'Every figure with its monthly trend (no child is named)' },
     handler: async (_req, res) => {
-      res.json(presentFiguresJson(await protectionFigures(deps)));
+      res.json(presentFiguresJson(await protectionFigures()));
     },
   }, {
     method: 'get', path: '/api/v1/figures/protection/:measure', roles: ROLES, api: true, tag: 'Figures', query: drillDownQuery,
