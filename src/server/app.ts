@@ -8,7 +8,7 @@ import { csrfSync } from 'csrf-sync';
 import { eq } from 'drizzle-orm';
 import { users, workers } from '../db/schema/index.ts';
 import { configureViews, publicAssets } from '../web/views.ts';
-import { ROLES, ROLE_LABELS, isRole, type Role } from './access/roles.ts';
+import { ROLE_LABELS, isRole } from './access/roles.ts';
 import type { CurrentUser } from './access/current-user.ts';
 import { sessionStore } from './auth/session-store.ts';
 import { userIdForToken } from './auth/api-tokens.ts';
@@ -21,6 +21,7 @@ import { allRoutes } from './route-table.ts';
 import { allowedRoles, type AppDeps, type RouteDef } from './route-types.ts';
 export { allowedRoles };
 import './session-data.d.ts';
+import { isRecordId } from './params.ts';
 
 export interface HearthApp {
   app: express.Express;
@@ -161,7 +162,7 @@ function setUpRoutes(app: express.Express, routes: RouteDef[]) {
       // Record ids in the path are whole numbers the database can hold: anything else names no record.
       for (const [name, value] of Object.entries(req.params)) {
         if (!ID_PARAM.test(name)) continue;
-        if (!/^[1-9]\d{0,9}$/.test(String(value)) || Number(value) > MAX_ID) throw new NotFoundOrNoAccess();
+        if (!isRecordId(value)) throw new NotFoundOrNoAccess();
       }
       // Declared schemas are enforced here, so what the OpenAPI document says is what is checked.
       if (route.body) {
@@ -181,8 +182,6 @@ function setUpRoutes(app: express.Express, routes: RouteDef[]) {
 
 /** Path parameters that name a record: id, aid, childId, planId... (not e.g. :measure). */
 const ID_PARAM = /^(id|aid|[a-z0-9]+Id)$/;
-/** PostgreSQL integer ids go no higher. */
-const MAX_ID = 2_147_483_647;
 
 function signInGuard(route: RouteDef) {
   return (req: Request, res: Response, next: NextFunction) => {

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CASE_ROLES, MANAGER_ROLES } from '../../server/access/roles.ts';
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { recordAudit } from '../../server/audit/record.ts';
-import { HttpError, NotFoundOrNoAccess, ValidationError } from '../../server/errors.ts';
+import { HttpError, ValidationError } from '../../server/errors.ts';
 import type { AppDeps, RouteDef } from '../../server/route-types.ts';
 import { errorList, fieldErrors } from '../../web/form-errors.ts';
 import { londonDate } from '../../web/format.ts';
@@ -13,14 +13,10 @@ import { allocateWorker, recordFirstSeen, type Ctx } from './commands.ts';
 import { changeReasonItems, presentCaseload, presentWaiting } from './presenters.ts';
 import { allocationHistory, allTeams, currentAllocations, openCinEpisode, teamCaseloads, waitingForAllocation } from './queries.ts';
 import { allocateSchema, firstSeenSchema } from './schema.ts';
+import { idParam } from '../../server/params.ts';
+import { formErrorsOf } from '../../web/form-errors.ts';
 
 const TAG = 'Allocation';
-const idParam = (req: Request, name = 'id', what = 'child') => {
-  const id = Number(req.params[name]);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundOrNoAccess(what);
-  return id;
-};
-const asErrors = (e: HttpError) => Object.fromEntries((e.fieldErrors.length ? e.fieldErrors : [{ field: 'form', message: e.message }]).map((f) => [f.field, f.message]));
 
 export function allocationRoutes(deps: AppDeps): RouteDef[] {
   const { database } = deps;
@@ -76,12 +72,12 @@ export function allocationRoutes(deps: AppDeps): RouteDef[] {
     },
     {
       method: 'get', path: '/children/:id/allocate', roles: MANAGER_ROLES, summary: 'Choose a team, then a worker (with caseloads), to allocate the child',
-      handler: async (req, res) => renderAllocate(req, res, idParam(req), {}, {}),
+      handler: async (req, res) => renderAllocate(req, res, idParam(req, 'id', 'child'), {}, {}),
     },
     {
       method: 'post', path: '/children/:id/allocate', roles: MANAGER_ROLES, preserveForm: true, summary: 'Allocate a social worker to the child',
       handler: async (req, res) => {
-        const childId = idParam(req);
+        const childId = idParam(req, 'id', 'child');
         try {
           const parsed = allocateSchema.safeParse(req.body ?? {});
           if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -89,7 +85,7 @@ export function allocationRoutes(deps: AppDeps): RouteDef[] {
         } catch (e) {
           if (!(e instanceof HttpError) || (e.status !== 409 && e.status !== 422)) throw e;
           res.status(e.status);
-          return renderAllocate(req, res, childId, req.body ?? {}, asErrors(e));
+          return renderAllocate(req, res, childId, req.body ?? {}, formErrorsOf(e));
         }
         req.session.flash = { kind: 'success', text: 'The social worker has been allocated.' };
         // Back to the list: a team manager who allocated to another team can no longer open the record.
@@ -98,12 +94,12 @@ export function allocationRoutes(deps: AppDeps): RouteDef[] {
     },
     {
       method: 'get', path: '/children/:id/first-seen', roles: CASE_ROLES, summary: 'Form to record when the child was first seen, and whether alone',
-      handler: async (req, res) => renderFirstSeen(res, idParam(req), null, {}),
+      handler: async (req, res) => renderFirstSeen(res, idParam(req, 'id', 'child'), null, {}),
     },
     {
       method: 'post', path: '/children/:id/first-seen', roles: CASE_ROLES, preserveForm: true, summary: 'Record when the child was first seen in this CIN episode',
       handler: async (req, res) => {
-        const childId = idParam(req);
+        const childId = idParam(req, 'id', 'child');
         try {
           const parsed = firstSeenSchema.safeParse(req.body ?? {});
           if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -111,7 +107,7 @@ export function allocationRoutes(deps: AppDeps): RouteDef[] {
         } catch (e) {
           if (!(e instanceof HttpError) || (e.status !== 409 && e.status !== 422)) throw e;
           res.status(e.status);
-          return renderFirstSeen(res, childId, req.body ?? {}, asErrors(e));
+          return renderFirstSeen(res, childId, req.body ?? {}, formErrorsOf(e));
         }
         req.session.flash = { kind: 'success', text: 'When the child was first seen has been recorded.' };
         res.redirect(303, `/children/${childId}`);
@@ -134,7 +130,7 @@ export function allocationRoutes(deps: AppDeps): RouteDef[] {
       method: 'get', path: '/api/v1/children/:id/allocations', roles: CASE_ROLES, api: true, tag: TAG, summary: 'The child’s allocated workers, current and past',
       handler: async (req, res) => {
         const user = res.locals.user as CurrentUser;
-        const childId = idParam(req);
+        const childId = idParam(req, 'id', 'child');
         await findChild(database, user, childId);
         await recordAudit(database.db, council, user, { action: 'read', entity: 'allocation', childId, detail: { view: 'allocations' } });
         res.json({ allocations: await allocationHistory(database.db, childId) });
@@ -143,12 +139,12 @@ export function allocationRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'post', path: '/api/v1/children/:id/allocations', roles: MANAGER_ROLES, api: true, tag: TAG, body: allocateSchema,
       summary: 'Allocate a social worker (a change of worker needs a reason)', response: { status: 201, description: 'The new allocation: its id and version' },
-      handler: async (req, res) => res.status(201).json(await allocateWorker(ctx(res), idParam(req), res.locals.body)),
+      handler: async (req, res) => res.status(201).json(await allocateWorker(ctx(res), idParam(req, 'id', 'child'), res.locals.body)),
     },
     {
       method: 'post', path: '/api/v1/children/:id/first-seen', roles: CASE_ROLES, api: true, tag: TAG, body: firstSeenSchema,
       summary: 'Record when the child was first seen in the open CIN episode, and whether alone',
-      handler: async (req, res) => res.json(await recordFirstSeen(ctx(res), idParam(req), res.locals.body)),
+      handler: async (req, res) => res.json(await recordFirstSeen(ctx(res), idParam(req, 'id', 'child'), res.locals.body)),
     },
   ];
 }

@@ -25,7 +25,6 @@ export async function assessmentWithReferral(db: DbOrTx, assessmentId: number) {
 
 /** The assessment, if it exists and this user may see its child; otherwise 404. */
 export async function findAssessment(database: Database, user: CurrentUser, assessmentId: number) {
-  if (!Number.isSafeInteger(assessmentId) || assessmentId <= 0) throw new NotFoundOrNoAccess('assessment');
   const row = await assessmentWithReferral(database.db, assessmentId);
   if (!row || !(await mayAccessChild(database, user, row.assessment.childId))) throw new NotFoundOrNoAccess('assessment');
   return row;

@@ -1,6 +1,6 @@
 // Child and Family assessments: start one from an open CIN episode, save drafts as the work goes on,
 // complete it (a late reason if after the 45th working day), and a manager authorises it.
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { CASE_ROLES, MANAGER_ROLES } from '../../server/access/roles.ts';
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { recordAudit } from '../../server/audit/record.ts';
@@ -13,15 +13,11 @@ import { authoriseAssessment, completeAssessment, saveAssessmentDraft, startAsse
 import { factorItems, formValues, outcomeItems, outcomeLabel, postedValues, presentAssessment } from './presenters.ts';
 import { assessmentWorkingDays, findAssessment, openEpisode } from './queries.ts';
 import { assessmentDraftSchema, authoriseAssessmentSchema, completeAssessmentSchema, startAssessmentSchema, type AssessmentDraftInput } from './schema.ts';
+import { idParam } from '../../server/params.ts';
+import { formErrorsOf } from '../../web/form-errors.ts';
 
 const TAG = 'Child and Family assessments';
 
-const idParam = (req: Request, name: string, what: string) => {
-  const id = Number(req.params[name]);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundOrNoAccess(what);
-  return id;
-};
-const asErrors = (e: HttpError) => Object.fromEntries((e.fieldErrors.length ? e.fieldErrors : [{ field: 'form', message: e.message }]).map((f) => [f.field, f.message]));
 
 export function assessmentsRoutes(deps: AppDeps): RouteDef[] {
   const { database } = deps;
@@ -86,7 +82,7 @@ export function assessmentsRoutes(deps: AppDeps): RouteDef[] {
         } catch (e) {
           if (!(e instanceof ValidationError)) throw e;
           res.status(422);
-          await renderStart(res, childId, req.body ?? {}, asErrors(e));
+          await renderStart(res, childId, req.body ?? {}, formErrorsOf(e));
         }
       },
     },
@@ -129,7 +125,7 @@ export function assessmentsRoutes(deps: AppDeps): RouteDef[] {
         } catch (e) {
           if (!(e instanceof HttpError) || (e.status !== 409 && e.status !== 422)) throw e;
           res.status(e.status);
-          return renderAssessment(res, childId, aid, posted, asErrors(e), e instanceof StaleVersion ? e.message : undefined);
+          return renderAssessment(res, childId, aid, posted, formErrorsOf(e), e instanceof StaleVersion ? e.message : undefined);
         }
         res.redirect(303, `/children/${childId}/assessments/${aid}`);
       },
@@ -148,7 +144,7 @@ export function assessmentsRoutes(deps: AppDeps): RouteDef[] {
         } catch (e) {
           if (!(e instanceof HttpError) || (e.status !== 409 && e.status !== 422)) throw e;
           res.status(e.status);
-          return renderAssessment(res, childId, aid, null, asErrors(e));
+          return renderAssessment(res, childId, aid, null, formErrorsOf(e));
         }
         req.session.flash = { kind: 'success', text: 'The assessment has been authorised.' };
         res.redirect(303, `/children/${childId}/assessments/${aid}`);

@@ -20,12 +20,9 @@ import { findChild } from './queries.ts';
 import { childDetailsSchema } from './schema.ts';
 import { searchChildren } from './search.ts';
 import { presentChild } from './presenters.ts';
+import { idParam } from '../../server/params.ts';
 
-const childId = (req: Request) => {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(404, 'That child was not found, or you do not have access to it.');
-  return id;
-};
+const childId = (req: Request) => idParam(req, 'id', 'child');
 
 export function childrenRoutes(deps: AppDeps): RouteDef[] {
   const { database } = deps;

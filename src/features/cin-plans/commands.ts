@@ -45,7 +45,6 @@ export async function startCinPlan(deps: AppDeps, user: CurrentUser, childId: nu
 async function changePlan<T>(deps: AppDeps, user: CurrentUser, childId: number, planId: number, version: number,
   work: (tx: Tx, plan: Plan, now: Date) => Promise<{ result: T; audit: { action: 'create' | 'update'; entity: string; entityId: number; detail?: Record<string, unknown> } }>) {
   await guard(deps, user, childId);
-  if (!Number.isSafeInteger(planId) || planId <= 0) throw new NotFoundOrNoAccess('CIN plan');
   const now = deps.now();
   return deps.database.db.transaction(async (tx) => {
     const [plan] = await tx.select().from(cinPlans).where(and(eq(cinPlans.id, planId), eq(cinPlans.childId, childId)));
@@ -79,7 +78,6 @@ export function addPlanAction(deps: AppDeps, user: CurrentUser, childId: number,
 
 export function markActionDone(deps: AppDeps, user: CurrentUser, childId: number, planId: number, actionId: number, input: z.infer<typeof actionDoneSchema>) {
   return changePlan(deps, user, childId, planId, input.version, async (tx, plan, now) => {
-    if (!Number.isSafeInteger(actionId) || actionId <= 0) throw new NotFoundOrNoAccess('action');
     const [action] = await tx.select().from(planActions).where(and(eq(planActions.id, actionId), eq(planActions.planKind, 'cin'), eq(planActions.planId, planId)));
     if (!action) throw new NotFoundOrNoAccess('action');
     refuse(planEventProblems({ plan: facts(plan), date: input.doneDate, field: 'doneDate', label: 'done', today: londonDate(now) }), 'The action cannot be marked done');
@@ -121,7 +119,6 @@ export function endCinPlan(deps: AppDeps, user: CurrentUser, childId: number, pl
 
 export async function closeCinEpisode(deps: AppDeps, user: CurrentUser, childId: number, episodeId: number, input: z.infer<typeof closeEpisodeSchema>) {
   await guard(deps, user, childId);
-  if (!Number.isSafeInteger(episodeId) || episodeId <= 0) throw new NotFoundOrNoAccess('child in need episode');
   const now = deps.now();
   return deps.database.db.transaction(async (tx) => {
     const [episode] = await tx.select().from(cinEpisodes).where(and(eq(cinEpisodes.id, episodeId), eq(cinEpisodes.childId, childId)));

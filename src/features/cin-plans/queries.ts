@@ -5,7 +5,6 @@ import { cinEpisodes, cinPlanReviews, cinPlans, planActions, visits } from '../.
 import { NotFoundOrNoAccess } from '../../server/errors.ts';
 
 export async function loadPlan(database: Database, childId: number, planId: number) {
-  if (!Number.isSafeInteger(planId) || planId <= 0) throw new NotFoundOrNoAccess('CIN plan');
   const [plan] = await database.db.select().from(cinPlans).where(and(eq(cinPlans.id, planId), eq(cinPlans.childId, childId)));
   if (!plan) throw new NotFoundOrNoAccess('CIN plan');
   const [episode] = await database.db.select().from(cinEpisodes).where(eq(cinEpisodes.id, plan.cinEpisodeId));
@@ -20,7 +19,6 @@ export async function openEpisodes(database: Database, childId: number) {
 }
 
 export async function loadEpisode(database: Database, childId: number, episodeId: number) {
-  if (!Number.isSafeInteger(episodeId) || episodeId <= 0) throw new NotFoundOrNoAccess('child in need episode');
   const [episode] = await database.db.select().from(cinEpisodes).where(and(eq(cinEpisodes.id, episodeId), eq(cinEpisodes.childId, childId)));
   if (!episode) throw new NotFoundOrNoAccess('child in need episode');
   const plans = await database.db.select({ id: cinPlans.id, endDate: cinPlans.endDate }).from(cinPlans).where(eq(cinPlans.cinEpisodeId, episodeId));

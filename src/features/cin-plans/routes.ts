@@ -7,7 +7,7 @@ import { defaultReviewIntervalMonths } from '../../domain/cin/rules.ts';
 import { CASE_ROLES } from '../../server/access/roles.ts';
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { recordAudit } from '../../server/audit/record.ts';
-import { HttpError, NotFoundOrNoAccess } from '../../server/errors.ts';
+import { HttpError } from '../../server/errors.ts';
 import type { AppDeps, RouteDef } from '../../server/route-types.ts';
 import { errorList, formErrors } from '../../web/form-errors.ts';
 import { londonDate } from '../../web/format.ts';
@@ -16,12 +16,8 @@ import { addPlanAction, closeCinEpisode, endCinPlan, markActionDone, recordCinRe
 import { presentPlan } from './presenters.ts';
 import { loadEpisode, loadPlan, openEpisodes } from './queries.ts';
 import { actionDoneSchema, actionSchema, closeEpisodeSchema, endPlanSchema, reviewSchema, startPlanSchema, visitSchema } from './schema.ts';
+import { idParam } from '../../server/params.ts';
 
-const idParam = (req: Request, name: string, what: string) => {
-  const id = Number(req.params[name]);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundOrNoAccess(what);
-  return id;
-};
 const childIdOf = (req: Request) => idParam(req, 'id', 'child');
 const planIdOf = (req: Request) => idParam(req, 'planId', 'CIN plan');
 const episodeIdOf = (req: Request) => idParam(req, 'episodeId', 'child in need episode');

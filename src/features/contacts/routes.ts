@@ -19,6 +19,7 @@ import {
   checkNewChild, contactApiSchema, contactFormSchema, DRAFT_FIELDS, factsFromApi, factsFromForm, mergeApiSchema, mergeFormSchema,
   peopleQuerySchema, readNewChild, type ContactApiBody, type ContactFormValues,
 } from './schema.ts';
+import { recordId } from '../../server/params.ts';
 
 /** Who works the front door: records contacts, matches them to children, merges duplicates. */
 export const FRONT_DOOR_ROLES = ['mash-officer', 'team-manager', 'service-manager'] as const satisfies readonly Role[];
@@ -28,11 +29,6 @@ const CONTACT_CREATORS = [...FRONT_DOOR_ROLES, ...PARTNER_ROLES] as const satisf
 /** The form splits "received" into a date and a time; the rules' other field names are the form's. */
 const FORM_NAMES: FieldNames = { receivedAt: 'receivedDate' };
 
-const positiveId = (value: unknown, what = 'record') => {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundOrNoAccess(what);
-  return id;
-};
 const byField = (errors: FieldError[]) => Object.fromEntries(errors.map((e) => [e.field, e.message]));
 const isPartner = (user: CurrentUser) => (PARTNER_ROLES as readonly string[]).includes(user.role);
 
@@ -193,7 +189,7 @@ export function contactsRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'get', path: '/front-door/contacts/new', roles: FRONT_DOOR_ROLES, summary: 'Record a contact, step 1: find the child it is about, or add a new child',
       handler: async (req, res) => {
-        if (typeof req.query.childId === 'string') return res.redirect(303, `/front-door/contacts/new/${positiveId(req.query.childId, 'child')}`);
+        if (typeof req.query.childId === 'string') return res.redirect(303, `/front-door/contacts/new/${recordId(req.query.childId, 'child')}`);
         const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
         await renderStart(res, res.locals.user as CurrentUser, q, {}, {});
       },
@@ -228,18 +224,18 @@ export function contactsRoutes(deps: AppDeps): RouteDef[] {
           const typed = (kept ?? {}) as Record<string, unknown>;
           return renderStart(res, user, typeof typed.q === 'string' ? typed.q : '', typed, {});
         }
-        await renderForm(res, user, { childId: positiveId(req.params.childId, 'child'), values: kept ?? defaultValues(), errors: {}, notice: kept ? PENDING_NOTICE : undefined });
+        await renderForm(res, user, { childId: recordId(req.params.childId, 'child'), values: kept ?? defaultValues(), errors: {}, notice: kept ? PENDING_NOTICE : undefined });
       },
     },
     {
       method: 'post', path: '/front-door/contacts/new/:childId', roles: FRONT_DOOR_ROLES, preserveForm: true, summary: 'Save a contact as a draft, or submit it to the MASH',
-      handler: async (req, res) => handleContactPost(req, res, { childId: positiveId(req.params.childId, 'child') }),
+      handler: async (req, res) => handleContactPost(req, res, { childId: recordId(req.params.childId, 'child') }),
     },
     {
       method: 'get', path: '/front-door/contacts/:id/edit', roles: FRONT_DOOR_ROLES, summary: 'Carry on with a draft contact',
       handler: async (req, res) => {
         const user = res.locals.user as CurrentUser;
-        const draft = await findDraft(deps, user, positiveId(req.params.id, 'contact'));
+        const draft = await findDraft(deps, user, recordId(req.params.id, 'contact'));
         if (draft.status !== 'draft') return res.redirect(303, `/front-door/contacts/${draft.id}`);
         const kept = pending(req);
         await renderForm(res, user, { childId: draft.childId, contactId: draft.id, version: draft.version, values: kept ?? valuesFromDraft(draft.draftValues), errors: {}, notice: kept ? PENDING_NOTICE : undefined });
@@ -247,7 +243,7 @@ export function contactsRoutes(deps: AppDeps): RouteDef[] {
     },
     {
       method: 'post', path: '/front-door/contacts/:id/edit', roles: FRONT_DOOR_ROLES, preserveForm: true, summary: 'Save a draft contact again, or submit it to the MASH',
-      handler: async (req, res) => handleContactPost(req, res, { contactId: positiveId(req.params.id, 'contact') }),
+      handler: async (req, res) => handleContactPost(req, res, { contactId: recordId(req.params.id, 'contact') }),
     },
     {
       method: 'get', path: '/front-door/people/merge', roles: FRONT_DOOR_ROLES, summary: 'Compare two records for the same child before merging them',
@@ -258,9 +254,9 @@ export function contactsRoutes(deps: AppDeps): RouteDef[] {
           delete req.session.pendingForm;
           const body = p.body as Record<string, unknown>;
           res.locals.flash = { kind: 'important', text: PENDING_NOTICE };
-          return renderMerge(res, res.locals.user as CurrentUser, positiveId(body.keep, 'child'), positiveId(body.merge, 'child'), body, {});
+          return renderMerge(res, res.locals.user as CurrentUser, recordId(body.keep, 'child'), recordId(body.merge, 'child'), body, {});
         }
-        await renderMerge(res, res.locals.user as CurrentUser, positiveId(req.query.keep, 'child'), positiveId(req.query.merge, 'child'), {}, {});
+        await renderMerge(res, res.locals.user as CurrentUser, recordId(req.query.keep, 'child'), recordId(req.query.merge, 'child'), {}, {});
       },
     },
     {
@@ -268,8 +264,8 @@ export function contactsRoutes(deps: AppDeps): RouteDef[] {
       handler: async (req, res) => {
         const user = res.locals.user as CurrentUser;
         const body = (req.body ?? {}) as Record<string, unknown>;
-        const keepId = positiveId(body.keep ?? req.query.keep, 'child');
-        const mergeId = positiveId(body.merge ?? req.query.merge, 'child');
+        const keepId = recordId(body.keep ?? req.query.keep, 'child');
+        const mergeId = recordId(body.merge ?? req.query.merge, 'child');
         const parsed = mergeFormSchema.safeParse({ ...body, keep: keepId, merge: mergeId });
         if (!parsed.success) {
           res.status(422);
@@ -305,7 +301,7 @@ export function contactsRoutes(deps: AppDeps): RouteDef[] {
       summary: 'One contact. Partner agencies see only the id and status of contacts they sent themselves',
       handler: async (req, res) => {
         const user = res.locals.user as CurrentUser;
-        const id = positiveId(req.params.id, 'contact');
+        const id = recordId(req.params.id, 'contact');
         if (isPartner(user)) {
           const own = await findOwnContact(database, user, id);
           if (!own) throw new NotFoundOrNoAccess('contact');

@@ -8,7 +8,6 @@ import { NotFoundOrNoAccess } from '../../server/errors.ts';
 import { mayAccessChild } from '../children/queries.ts';
 
 export async function findEpisode(database: Database, user: CurrentUser, episodeId: number) {
-  if (!Number.isSafeInteger(episodeId) || episodeId <= 0) throw new NotFoundOrNoAccess('early help episode');
   const [row] = await database.db.select({ episode: earlyHelpEpisodes, leadOrganisation: organisations.name })
     .from(earlyHelpEpisodes).leftJoin(organisations, eq(organisations.id, earlyHelpEpisodes.leadOrganisationId))
     .where(eq(earlyHelpEpisodes.id, episodeId));

@@ -15,15 +15,11 @@ import { addReview, closeEpisode, startEpisode, stepUp, updateEpisodeDetails, ty
 import { closingOutcomeItems, factorItems, presentEpisode } from './presenters.ts';
 import { episodeReviews, findEpisode, leadAgencies, openEpisodes, stepCounts } from './queries.ts';
 import { closeSchema, episodeDetailsSchema, reviewSchema, startEpisodeSchema, stepUpSchema } from './schema.ts';
+import { idParam } from '../../server/params.ts';
+import { formErrorsOf } from '../../web/form-errors.ts';
 
 const TAG = 'Early help';
 const LIST_ROLES = ['team-manager', 'service-manager', 'social-worker'] as const;
-const idParam = (req: Request, name: string, what: string) => {
-  const id = Number(req.params[name]);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundOrNoAccess(what);
-  return id;
-};
-const asErrors = (e: HttpError) => Object.fromEntries((e.fieldErrors.length ? e.fieldErrors : [{ field: 'form', message: e.message }]).map((f) => [f.field, f.message]));
 const parse = <T>(schema: ZodType<T>, body: unknown): T => {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -99,7 +95,7 @@ export function earlyHelpRoutes(deps: AppDeps): RouteDef[] {
           if (!(e instanceof HttpError) || (e.status !== 409 && e.status !== 422)) throw e;
           res.status(e.status);
           const values = (req.body ?? {}) as Record<string, unknown>;
-          return stepUpPage ? renderStepUp(res, childId, episodeId, values, asErrors(e)) : renderEpisode(res, childId, episodeId, values, asErrors(e));
+          return stepUpPage ? renderStepUp(res, childId, episodeId, values, formErrorsOf(e)) : renderEpisode(res, childId, episodeId, values, formErrorsOf(e));
         }
         req.session.flash = { kind: 'success', text: flash };
         res.redirect(303, stepUpPage ? `/children/${childId}` : `/children/${childId}/early-help/${episodeId}`);
@@ -133,7 +129,7 @@ export function earlyHelpRoutes(deps: AppDeps): RouteDef[] {
         } catch (e) {
           if (!(e instanceof ValidationError)) throw e;
           res.status(422);
-          return renderStart(res, childId, req.body ?? {}, asErrors(e));
+          return renderStart(res, childId, req.body ?? {}, formErrorsOf(e));
         }
         req.session.flash = { kind: 'success', text: 'Early help has started.' };
         res.redirect(303, `/children/${childId}/early-help/${row.id}`);

@@ -16,15 +16,12 @@ import { loadQueue, loadTriage, partnerAgencies, type QueueStatus } from './quer
 import {
   decisionSchema, informationRequestsFormSchema, informationRequestsSchema, queueFilterSchema, ratingSchema, signOffFormSchema, signOffSchema,
 } from './schema.ts';
+import { idParam } from '../../server/params.ts';
+import { formErrorsOf } from '../../web/form-errors.ts';
 
 /** Who works the front door: MASH officers, and the managers who sign its decisions off. */
 export const FRONT_DOOR_ROLES = ['mash-officer', 'team-manager', 'service-manager'] as const;
 
-const idParam = (req: Request, what = 'contact') => {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(404, `That ${what} was not found, or you do not have access to it.`);
-  return id;
-};
 
 const STATUS_LABEL: Record<QueueStatus, string> = { open: 'Open', 'awaiting-sign-off': 'Awaiting sign-off' };
 
@@ -63,7 +60,7 @@ export function mashRoutes(deps: AppDeps): RouteDef[] {
 
   /** Runs a page form's command; on a rule broken or a stale version, shows the triage page again with what was typed. */
   async function pageAction<S extends z.ZodType>(req: Request, res: Response, schema: S, run: (body: z.infer<S>) => Promise<unknown>, done: string) {
-    const contactId = idParam(req);
+    const contactId = idParam(req, 'id', 'contact');
     const parsed = schema.safeParse(req.body ?? {});
     if (!parsed.success) {
       res.status(422);
@@ -74,7 +71,7 @@ export function mashRoutes(deps: AppDeps): RouteDef[] {
     } catch (e) {
       if (e instanceof HttpError && (e.status === 409 || e.status === 422)) {
         res.status(e.status);
-        const errors = Object.fromEntries((e.fieldErrors.length ? e.fieldErrors : [{ field: 'form', message: e.message }]).map((f) => [f.field, f.message]));
+        const errors = formErrorsOf(e);
         return renderTriage(res, contactId, errors, req.body ?? {});
       }
       throw e;
@@ -107,30 +104,30 @@ export function mashRoutes(deps: AppDeps): RouteDef[] {
     },
     {
       method: 'get', path: '/front-door/contacts/:id', roles: FRONT_DOOR_ROLES, summary: 'Triage a contact: history, rating, partner requests, decision and sign-off',
-      handler: async (req, res) => renderTriage(res, idParam(req)),
+      handler: async (req, res) => renderTriage(res, idParam(req, 'id', 'contact')),
     },
     {
       method: 'post', path: '/front-door/contacts/:id/rating', roles: FRONT_DOOR_ROLES, preserveForm: true, summary: 'Rate a contact red, amber or green',
-      handler: (req, res) => pageAction(req, res, ratingSchema, (b) => rateContact(deps, user(res), idParam(req), b), 'The rating has been saved.'),
+      handler: (req, res) => pageAction(req, res, ratingSchema, (b) => rateContact(deps, user(res), idParam(req, 'id', 'contact'), b), 'The rating has been saved.'),
     },
     {
       method: 'post', path: '/front-door/contacts/:id/information-requests', roles: FRONT_DOOR_ROLES, preserveForm: true, summary: 'Ask partner agencies for information',
       handler: (req, res) => pageAction(req, res, informationRequestsFormSchema, async (b) => {
         const ids = [...new Set(b.organisationIds)];
-        return requestInformation(deps, user(res), idParam(req), ids.map((organisationId) => ({ organisationId, question: b.question, dueAt: b.dueAt })));
+        return requestInformation(deps, user(res), idParam(req, 'id', 'contact'), ids.map((organisationId) => ({ organisationId, question: b.question, dueAt: b.dueAt })));
       }, 'The requests have been sent.'),
     },
     {
       method: 'post', path: '/front-door/information-requests/:id/chase', roles: FRONT_DOOR_ROLES, summary: 'Chase a partner agency for an overdue answer',
       handler: async (req, res) => {
-        const chased = await chaseRequest(deps, user(res), idParam(req, 'request'));
+        const chased = await chaseRequest(deps, user(res), idParam(req, 'id', 'request'));
         req.session.flash = { kind: 'success', text: `The agency has been chased (${chased.chaseCount} ${chased.chaseCount === 1 ? 'time' : 'times'}).` };
         res.redirect(303, `/front-door/contacts/${chased.contactId}#requests`);
       },
     },
     {
       method: 'post', path: '/front-door/contacts/:id/decision', roles: FRONT_DOOR_ROLES, preserveForm: true, summary: 'Propose the decision on a contact (a manager signs it off)',
-      handler: (req, res) => pageAction(req, res, decisionSchema, (b) => proposeDecision(deps, user(res), idParam(req), b), 'The decision has been proposed. It takes effect when a manager signs it off.'),
+      handler: (req, res) => pageAction(req, res, decisionSchema, (b) => proposeDecision(deps, user(res), idParam(req, 'id', 'contact'), b), 'The decision has been proposed. It takes effect when a manager signs it off.'),
     },
     {
       method: 'get', path: '/front-door/sign-off', roles: MANAGER_ROLES, summary: 'MASH decisions awaiting a manager’s sign-off',
@@ -141,7 +138,7 @@ export function mashRoutes(deps: AppDeps): RouteDef[] {
     },
     {
       method: 'post', path: '/front-door/contacts/:id/sign-off', roles: MANAGER_ROLES, preserveForm: true, summary: 'Agree a MASH decision, or return it with a note',
-      handler: (req, res) => pageAction(req, res, signOffFormSchema, (b) => signOffDecision(deps, user(res), idParam(req), b), 'Your sign-off has been recorded.'),
+      handler: (req, res) => pageAction(req, res, signOffFormSchema, (b) => signOffDecision(deps, user(res), idParam(req, 'id', 'contact'), b), 'Your sign-off has been recorded.'),
     },
 
     // The same, as JSON.
@@ -152,19 +149,19 @@ export function mashRoutes(deps: AppDeps): RouteDef[] {
     },
     {
       method: 'get', path: '/api/v1/contacts/:id/triage', roles: FRONT_DOOR_ROLES, api: true, tag: 'Front door', summary: 'A contact’s triage: rating, deadline, partner requests, decision, history',
-      handler: async (req, res) => { res.json(await triage(user(res), idParam(req))); },
+      handler: async (req, res) => { res.json(await triage(user(res), idParam(req, 'id', 'contact'))); },
     },
     {
       method: 'post', path: '/api/v1/contacts/:id/rating', roles: FRONT_DOOR_ROLES, api: true, tag: 'Front door', body: ratingSchema,
       summary: 'Rate a contact red, amber or green', response: { description: 'The MASH episode and the contact’s new version' },
-      handler: async (req, res) => { res.json(await rateContact(deps, user(res), idParam(req), res.locals.body as z.infer<typeof ratingSchema>)); },
+      handler: async (req, res) => { res.json(await rateContact(deps, user(res), idParam(req, 'id', 'contact'), res.locals.body as z.infer<typeof ratingSchema>)); },
     },
     {
       method: 'post', path: '/api/v1/contacts/:id/information-requests', roles: FRONT_DOOR_ROLES, api: true, tag: 'Front door', body: informationRequestsSchema,
       summary: 'Ask one or more partner agencies for information', response: { status: 201, description: 'The requests created, with their deadlines' },
       handler: async (req, res) => {
         const body = res.locals.body as z.infer<typeof informationRequestsSchema>;
-        const created = await requestInformation(deps, user(res), idParam(req), body.requests);
+        const created = await requestInformation(deps, user(res), idParam(req, 'id', 'contact'), body.requests);
         res.status(201).json({ requests: created.map((r) => ({ id: r.id, organisationId: r.organisationId, dueAt: r.dueAt.toISOString() })) });
       },
     },
@@ -172,20 +169,20 @@ export function mashRoutes(deps: AppDeps): RouteDef[] {
       method: 'post', path: '/api/v1/information-requests/:id/chase', roles: FRONT_DOOR_ROLES, api: true, tag: 'Front door', body: z.object({}),
       summary: 'Chase a partner agency for its answer', response: { description: 'How many times it has now been chased' },
       handler: async (req, res) => {
-        const r = await chaseRequest(deps, user(res), idParam(req, 'request'));
+        const r = await chaseRequest(deps, user(res), idParam(req, 'id', 'request'));
         res.json({ id: r.id, chaseCount: r.chaseCount, version: r.version });
       },
     },
     {
       method: 'post', path: '/api/v1/contacts/:id/decision', roles: FRONT_DOOR_ROLES, api: true, tag: 'Front door', body: decisionSchema,
       summary: 'Propose the decision on a contact (takes effect when a manager signs it off)', response: { description: 'The contact’s new version' },
-      handler: async (req, res) => { res.json(await proposeDecision(deps, user(res), idParam(req), res.locals.body as z.infer<typeof decisionSchema>)); },
+      handler: async (req, res) => { res.json(await proposeDecision(deps, user(res), idParam(req, 'id', 'contact'), res.locals.body as z.infer<typeof decisionSchema>)); },
     },
     {
       method: 'post', path: '/api/v1/contacts/:id/sign-off', roles: MANAGER_ROLES, api: true, tag: 'Front door', body: signOffSchema,
       summary: 'Agree a MASH decision (it takes effect: referral and CIN episode, or early help) or return it with a note',
       response: { description: 'What the sign-off started' },
-      handler: async (req, res) => { res.json(await signOffDecision(deps, user(res), idParam(req), res.locals.body as z.infer<typeof signOffSchema>)); },
+      handler: async (req, res) => { res.json(await signOffDecision(deps, user(res), idParam(req, 'id', 'contact'), res.locals.body as z.infer<typeof signOffSchema>)); },
     },
   ];
 }

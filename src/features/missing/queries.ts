@@ -10,7 +10,6 @@ import { NotFoundOrNoAccess } from '../../server/errors.ts';
 import type { AppDeps } from '../../server/route-types.ts';
 
 export async function loadEpisode(database: Database, childId: number, episodeId: number) {
-  if (!Number.isSafeInteger(episodeId) || episodeId <= 0) throw new NotFoundOrNoAccess('missing episode');
   const [episode] = await database.db.select().from(missingEpisodes).where(and(eq(missingEpisodes.id, episodeId), eq(missingEpisodes.childId, childId)));
   if (!episode) throw new NotFoundOrNoAccess('missing episode');
   const [rhi] = await database.db.select().from(returnHomeInterviews).where(eq(returnHomeInterviews.missingEpisodeId, episodeId));

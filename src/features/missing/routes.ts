@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { CASE_ROLES } from '../../server/access/roles.ts';
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { recordAudit } from '../../server/audit/record.ts';
-import { HttpError, NotFoundOrNoAccess } from '../../server/errors.ts';
+import { HttpError } from '../../server/errors.ts';
 import type { AppDeps, RouteDef } from '../../server/route-types.ts';
 import { errorList, formErrors } from '../../web/form-errors.ts';
 import { londonDate } from '../../web/format.ts';
@@ -14,16 +14,12 @@ import { recordMissingEpisode, recordReturnHomeInterview, updateMissingEpisode }
 import { childRepeat, listCounts, localInput, matchesFilter, presentEpisode, presentListRow, rhiOf } from './presenters.ts';
 import { interviewers, loadEpisode, missingList } from './queries.ts';
 import { listQuerySchema, newEpisodeSchema, rhiSchema, updateEpisodeSchema, type ListQuery } from './schema.ts';
+import { idParam } from '../../server/params.ts';
 
 const LIST_ROLES = ['social-worker', 'team-manager', 'service-manager'] as const;
 /** The page lists at most this many episodes (most urgent first); the counts cover all of them, and the filters narrow the list. */
 const PAGE_ROWS = 500;
 
-const idParam = (req: Request, name: string, what: string) => {
-  const id = Number(req.params[name]);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundOrNoAccess(what);
-  return id;
-};
 const childIdOf = (req: Request) => idParam(req, 'id', 'child');
 const episodeIdOf = (req: Request) => idParam(req, 'episodeId', 'missing episode');
 

@@ -27,6 +27,7 @@ import {
   recordConferenceSchema, s47OutcomeSchema, S47_OUTCOMES, scheduleConferenceSchema, startCpPlanSchema, startS47Schema, strategyDiscussionFromForm,
   strategyDiscussionSchema,
 } from './schema.ts';
+import { idParam } from '../../server/params.ts';
 
 const TAG = 'Child protection';
 /** Case work on the protection journey. */
@@ -34,13 +35,7 @@ const WORK: readonly Role[] = CASE_ROLES;
 /** A conference's decision is recorded by its chair (or a manager). */
 const CHAIR: readonly Role[] = ['cp-chair', ...MANAGER_ROLES];
 
-const num = (req: Request, name: string, what: string) => {
-  const raw = req.params[name];
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new HttpError(404, `That ${what} was not found, or you do not have access to it.`);
-  return n;
-};
-const childIdOf = (req: Request) => num(req, 'id', 'child');
+const childIdOf = (req: Request) => idParam(req, 'id', 'child');
 const userOf = (res: Response) => res.locals.user as CurrentUser;
 const bodyOf = <T>(res: Response) => res.locals.body as T;
 const qs = (req: Request, name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : '');
@@ -88,7 +83,7 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
   async function renderSd(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>) {
     const user = userOf(res);
     const id = childIdOf(req);
-    const sdId = num(req, 'sdId', 'strategy discussion');
+    const sdId = idParam(req, 'sdId', 'strategy discussion');
     const { child } = await findChild(database, user, id);
     const { sd, s47 } = await strategyDiscussion(database, id, sdId);
     await audit(user, 'strategy-discussion', sdId, id);
@@ -101,7 +96,7 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
   async function renderS47(req: Request, res: Response, status: number, values: Record<string, unknown> | null, errors: Record<string, string>) {
     const user = userOf(res);
     const id = childIdOf(req);
-    const s47Id = num(req, 's47Id', 'section 47 enquiry');
+    const s47Id = idParam(req, 's47Id', 'section 47 enquiry');
     const { child } = await findChild(database, user, id);
     const detail = await s47Enquiry(database, id, s47Id);
     await audit(user, 's47-enquiry', s47Id, id);
@@ -131,7 +126,7 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
   async function renderConference(req: Request, res: Response, status: number, values: Record<string, unknown> | null, errors: Record<string, string>) {
     const user = userOf(res);
     const id = childIdOf(req);
-    const conferenceId = num(req, 'conferenceId', 'conference');
+    const conferenceId = idParam(req, 'conferenceId', 'conference');
     const { child } = await findChild(database, user, id);
     const c = await conference(database, id, conferenceId);
     await audit(user, 'cp-conference', conferenceId, id);
@@ -147,7 +142,7 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
   async function renderPlan(req: Request, res: Response, status: number, form: string | null, values: Record<string, unknown>, errors: Record<string, string>) {
     const user = userOf(res);
     const id = childIdOf(req);
-    const planId = num(req, 'planId', 'child protection plan');
+    const planId = idParam(req, 'planId', 'child protection plan');
     const { child } = await findChild(database, user, id);
     const detail = await planDetail(database, id, planId);
     await audit(user, 'cp-plan', planId, id);
@@ -164,7 +159,7 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
     method: 'post', path: `/children/:id/cp-plans/:planId/${path}`, roles: WORK, preserveForm: true, summary,
     handler: async (req, res) => {
       const id = childIdOf(req);
-      const planId = num(req, 'planId', 'child protection plan');
+      const planId = idParam(req, 'planId', 'child protection plan');
       await pagePost(res, schema, req.body ?? {}, async (data) => {
         await run(ctx(res), id, planId, data as never, req);
         flash(req, done);
@@ -235,7 +230,7 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
       method: 'post', path: '/children/:id/s47-enquiries/:s47Id/outcome', roles: WORK, preserveForm: true, summary: "Record a section 47 enquiry's outcome",
       handler: async (req, res) => {
         const id = childIdOf(req);
-        const s47Id = num(req, 's47Id', 'section 47 enquiry');
+        const s47Id = idParam(req, 's47Id', 'section 47 enquiry');
         await pagePost(res, s47OutcomeSchema, req.body ?? {}, async (data) => {
           await recordS47Outcome(ctx(res), id, s47Id, data);
           flash(req, 'The outcome has been recorded. A manager must now authorise it.');
@@ -247,7 +242,7 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
       method: 'post', path: '/children/:id/s47-enquiries/:s47Id/authorise', roles: MANAGER_ROLES, summary: "Authorise a section 47 enquiry's outcome (managers)",
       handler: async (req, res) => {
         const id = childIdOf(req);
-        const s47Id = num(req, 's47Id', 'section 47 enquiry');
+        const s47Id = idParam(req, 's47Id', 'section 47 enquiry');
         await pagePost(res, authoriseSchema, req.body ?? {}, async (data) => {
           await authoriseS47(ctx(res), id, s47Id, data);
           flash(req, 'The outcome has been authorised.');
@@ -281,7 +276,7 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
       method: 'post', path: '/children/:id/conferences/:conferenceId/decision', roles: CHAIR, preserveForm: true, summary: "Record a conference's decision (the chair)",
       handler: async (req, res) => {
         const id = childIdOf(req);
-        const conferenceId = num(req, 'conferenceId', 'conference');
+        const conferenceId = idParam(req, 'conferenceId', 'conference');
         const body = (req.body ?? {}) as Record<string, string>;
         await pagePost(res, recordConferenceSchema, { ...body, attendees: attendeesFromForm(body, true) }, async (data) => {
           const done = await recordConferenceDecision(ctx(res), id, conferenceId, data);
@@ -304,8 +299,8 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
       method: 'post', path: '/children/:id/cp-plans/:planId/actions/:actionId/done', roles: WORK, summary: 'Mark a CP plan action done',
       handler: async (req, res) => {
         const id = childIdOf(req);
-        const planId = num(req, 'planId', 'child protection plan');
-        const actionId = num(req, 'actionId', 'action');
+        const planId = idParam(req, 'planId', 'child protection plan');
+        const actionId = idParam(req, 'actionId', 'action');
         await pagePost(res, actionDoneSchema, req.body ?? {}, async (data) => {
           await markActionDone(ctx(res), id, planId, actionId, data);
           flash(req, 'The action has been marked done.');
@@ -333,18 +328,18 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
     api('post', '/children/:id/s47-enquiries', WORK, 'Start a section 47 enquiry from a strategy discussion that decided one', startS47Schema,
       (c, req, data) => startS47(c, childIdOf(req), data), 201),
     api('post', '/children/:id/s47-enquiries/:s47Id/outcome', WORK, "Record a section 47 enquiry's outcome (send the version you read)", s47OutcomeSchema,
-      (c, req, data) => recordS47Outcome(c, childIdOf(req), num(req, 's47Id', 'section 47 enquiry'), data)),
+      (c, req, data) => recordS47Outcome(c, childIdOf(req), idParam(req, 's47Id', 'section 47 enquiry'), data)),
     api('post', '/children/:id/s47-enquiries/:s47Id/authorise', MANAGER_ROLES, "Authorise a section 47 enquiry's outcome (managers)", authoriseSchema,
-      (c, req, data) => authoriseS47(c, childIdOf(req), num(req, 's47Id', 'section 47 enquiry'), data)),
+      (c, req, data) => authoriseS47(c, childIdOf(req), idParam(req, 's47Id', 'section 47 enquiry'), data)),
     api('post', '/children/:id/conferences', WORK, 'Schedule an initial or review child protection conference (its target date comes back)', scheduleConferenceSchema,
       (c, req, data) => scheduleConference(c, childIdOf(req), data), 201),
     api('post', '/children/:id/conferences/:conferenceId/decision', CHAIR, "Record a conference's decision: plan (starts the plan) / no-plan, or continue / end for a review", recordConferenceSchema,
-      (c, req, data) => recordConferenceDecision(c, childIdOf(req), num(req, 'conferenceId', 'conference'), data)),
+      (c, req, data) => recordConferenceDecision(c, childIdOf(req), idParam(req, 'conferenceId', 'conference'), data)),
     {
       method: 'get', path: '/api/v1/children/:id/cp-plans/:planId', roles: WORK, api: true, tag: TAG, summary: 'A child protection plan with actions, core groups, visits and next due dates',
       handler: async (req, res) => {
         const id = childIdOf(req);
-        const planId = num(req, 'planId', 'child protection plan');
+        const planId = idParam(req, 'planId', 'child protection plan');
         await findChild(database, userOf(res), id);
         const detail = await planDetail(database, id, planId);
         await audit(userOf(res), 'cp-plan', planId, id);
@@ -362,14 +357,14 @@ export function protectionRoutes(deps: AppDeps): RouteDef[] {
       },
     },
     api('post', '/children/:id/cp-plans/:planId/actions', WORK, 'Add an outcome and action (with owner and due date) to a CP plan', planActionSchema,
-      (c, req, data) => addPlanAction(c, childIdOf(req), num(req, 'planId', 'child protection plan'), data), 201),
+      (c, req, data) => addPlanAction(c, childIdOf(req), idParam(req, 'planId', 'child protection plan'), data), 201),
     api('post', '/children/:id/cp-plans/:planId/actions/:actionId/done', WORK, 'Mark a CP plan action done', actionDoneSchema,
-      (c, req, data) => markActionDone(c, childIdOf(req), num(req, 'planId', 'child protection plan'), num(req, 'actionId', 'action'), data)),
+      (c, req, data) => markActionDone(c, childIdOf(req), idParam(req, 'planId', 'child protection plan'), idParam(req, 'actionId', 'action'), data)),
     api('post', '/children/:id/cp-plans/:planId/core-groups', WORK, 'Record a core group meeting', coreGroupSchema,
-      (c, req, data) => recordCoreGroup(c, childIdOf(req), num(req, 'planId', 'child protection plan'), data), 201),
+      (c, req, data) => recordCoreGroup(c, childIdOf(req), idParam(req, 'planId', 'child protection plan'), data), 201),
     api('post', '/children/:id/cp-plans/:planId/visits', WORK, 'Record a child protection visit (child seen, seen alone)', cpVisitSchema,
-      (c, req, data) => recordCpVisit(c, childIdOf(req), num(req, 'planId', 'child protection plan'), data), 201),
+      (c, req, data) => recordCpVisit(c, childIdOf(req), idParam(req, 'planId', 'child protection plan'), data), 201),
     api('post', '/children/:id/cp-plans/:planId/end', WORK, 'End a CP plan because the child moved away or became looked after (a conference ends it by its decision)', endPlanSchema,
-      (c, req, data) => endCpPlan(c, childIdOf(req), num(req, 'planId', 'child protection plan'), data)),
+      (c, req, data) => endCpPlan(c, childIdOf(req), idParam(req, 'planId', 'child protection plan'), data)),
   ];
 }
