@@ -4,6 +4,7 @@
 import { addMonths, toDayNumber, type IsoDate } from '../calendar/dates.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { getDefinition, type TimescaleDefinition } from '../timescales/definitions.ts';
+import { ASSESSMENT_WORKING_DAYS, assessmentDueDate, assessmentDueDate as assessmentDue } from '../assessment/timeliness.ts';
 
 export type Rag = 'red' | 'amber' | 'green';
 export const RAGS: readonly Rag[] = ['red', 'amber', 'green'];
@@ -112,12 +113,8 @@ export function decidedWithinWorkingDays(receivedDate: IsoDate, decidedDate: Iso
 
 // ---- Assessments ----------------------------------------------------------------------------
 
-/** Statutory maximum: a child and family assessment within 45 working days of the referral (Working Together 2023). */
-export const ASSESSMENT_WORKING_DAYS = 45;
-
-export function assessmentDue(referralDate: IsoDate, workingDays = ASSESSMENT_WORKING_DAYS): IsoDate {
-  return addWorkingDays(referralDate, workingDays);
-}
+// The due date is the assessment's own rule (domain/assessment/timeliness.ts): 45 working days.
+export { ASSESSMENT_WORKING_DAYS, assessmentDueDate as assessmentDue };
 
 /** Authorised on or before the 45th working day after the referral (CIN census timeliness). */
 export function assessmentInTime(referralDate: IsoDate, authorisedDate: IsoDate, workingDays = ASSESSMENT_WORKING_DAYS): boolean {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   elapsedHours, firstOfMonth, icpcTimeliness, isSubsequentPlan, lastedTwoYears, monthOf, openLongerThan, percent,
-  reportingWindow, reviewDueDate, reviewInTime, reviewOverdue, rhiOfferedInTime, summarise, visitInTime, visitLookbackDays, wholeMonthsBetween,
+  reportingWindow, reviewInTime, reviewOverdue, rhiOfferedInTime, summarise, visitInTime, visitLookbackDays, wholeMonthsBetween,
 } from './protection.ts';
 import { addCalendarDays, calendarDaysBetween } from '../calendar/dates.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
@@ -88,24 +88,11 @@ describe('ICPC within 15 working days', () => {
 });
 
 describe('review conferences', () => {
-  it('first review 3 months after the ICPC, then 6 months after the previous review', () => {
-    assert.equal(reviewDueDate('2026-02-10', null), '2026-05-10');
-    assert.equal(reviewDueDate('2026-02-10', '2026-05-01'), '2026-11-01');
-  });
-  it('clamps to the end of a shorter month', () => {
-    assert.equal(reviewDueDate('2025-11-30', null), '2026-02-28');
-    assert.equal(reviewDueDate('2023-11-30', null), '2024-02-29');
-    assert.equal(reviewDueDate('2026-01-01', '2025-08-31'), '2026-02-28');
-  });
   it('is in time on the due date and late the day after; overdue only once the due date has passed', () => {
     assert.equal(reviewInTime('2026-05-10', '2026-05-10'), true);
     assert.equal(reviewInTime('2026-05-11', '2026-05-10'), false);
     assert.equal(reviewOverdue('2026-11-23', '2026-11-23'), false);
     assert.equal(reviewOverdue('2026-11-22', '2026-11-23'), true);
-  });
-  it('uses local durations when given', () => {
-    assert.equal(reviewDueDate('2026-02-10', null, 2, 4), '2026-04-10');
-    assert.equal(reviewDueDate('2026-02-10', '2026-04-10', 2, 4), '2026-08-10');
   });
 });
 

@@ -95,15 +95,6 @@ export function icpcTimeliness(strategyDiscussionOn: IsoDate, conferenceOn: IsoD
   return { workingDays, inTime: workingDays <= limitWorkingDays };
 }
 
-/**
- * When a review conference was due: 3 months after the ICPC for the first review (no earlier review
- * on the plan), 6 months after the previous review otherwise. Month arithmetic clamps to the end
- * of a shorter month (30 November + 3 months is 28 or 29 February).
- */
-export function reviewDueDate(icpcOn: IsoDate, previousReviewOn: IsoDate | null, firstMonths = 3, nextMonths = 6): IsoDate {
-  return previousReviewOn ? addMonths(previousReviewOn, nextMonths) : addMonths(icpcOn, firstMonths);
-}
-
 /** A review held on or before its due date is in time. */
 export function reviewInTime(heldOn: IsoDate, dueOn: IsoDate): boolean {
   return compareIsoDates(heldOn, dueOn) <= 0;

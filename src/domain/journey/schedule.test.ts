@@ -74,3 +74,19 @@ describe('due status', () => {
   for (const [due, today, status] of cases) it(`due ${due}, today ${today}: ${status}`, () => assert.equal(dueStatus(due, today), status));
   it('refuses a non-date', () => assert.throws(() => dueStatus('soon', '2026-11-23'), RangeError));
 });
+
+describe('review conference due dates (also what the chair view and the figures use)', () => {
+  it('first review 3 months after the ICPC, then 6 months after the previous review', () => {
+    assert.equal(reviewDueDate('2026-02-10', null), '2026-05-10');
+    assert.equal(reviewDueDate('2026-02-10', '2026-05-01'), '2026-11-01');
+  });
+  it('clamps to the end of a shorter month', () => {
+    assert.equal(reviewDueDate('2025-11-30', null), '2026-02-28');
+    assert.equal(reviewDueDate('2023-11-30', null), '2024-02-29');
+    assert.equal(reviewDueDate('2026-01-01', '2025-08-31'), '2026-02-28');
+  });
+  it('is statutory: a council cannot change it locally, so every page gets the same date', () => {
+    assert.throws(() => resolveDefinitions({ 'cp-review-first': { duration: 2 } }), /statutory/);
+    assert.equal(reviewDueDate('2026-02-10', null, resolveDefinitions({ 'cp-visit': { duration: 15 } })), '2026-05-10');
+  });
+});

@@ -4,13 +4,12 @@ import type { Database, DbOrTx } from '../../db/database.ts';
 import { assessments, cinEpisodes, referrals, workers } from '../../db/schema/index.ts';
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { NotFoundOrNoAccess } from '../../server/errors.ts';
-import { DEFINITIONS, type TimescaleDefinition } from '../../domain/timescales/definitions.ts';
-import { ASSESSMENT_WORKING_DAYS } from '../../domain/assessment/timeliness.ts';
+import { getDefinition, type TimescaleDefinition } from '../../domain/timescales/definitions.ts';
 import { mayAccessChild } from '../children/queries.ts';
 
 /** The council's assessment duration in working days, from the timescale definitions. */
 export function assessmentWorkingDays(council: { definitions?: readonly TimescaleDefinition[] }): number {
-  return (council.definitions ?? DEFINITIONS).find((d) => d.id === 'assessment')?.duration ?? ASSESSMENT_WORKING_DAYS;
+  return getDefinition('assessment', council.definitions, 'working-days').duration;
 }
 
 export async function assessmentWithReferral(db: DbOrTx, assessmentId: number) {

@@ -7,7 +7,8 @@ import { childVisibility } from '../../server/access/child-access.ts';
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { addMonths, calendarDaysBetween, type IsoDate } from '../../domain/calendar/dates.ts';
 import { addWorkingDays } from '../../domain/calendar/working-days.ts';
-import { openLongerThan, reviewDueDate, reviewOverdue, wholeMonthsBetween } from '../../domain/indicators/protection.ts';
+import { openLongerThan, reviewOverdue, wholeMonthsBetween } from '../../domain/indicators/protection.ts';
+import { reviewDueDate } from '../../domain/journey/schedule.ts';
 import type { AppDeps } from '../../server/route-types.ts';
 import { getDefinition, type TimescaleId } from '../../domain/timescales/definitions.ts';
 
@@ -94,10 +95,8 @@ export async function chairView(deps: AppDeps, user: CurrentUser, chairId: numbe
       order by a.child_id`)),
   ]);
 
-  const firstReview = duration(deps, 'cp-review-first');
-  const nextReview = duration(deps, 'cp-review-next');
   const planRows: PlanRow[] = plans.map((r) => {
-    const due = reviewDueDate(r.icpc_on ?? r.start_date, r.last_review_on, firstReview, nextReview);
+    const due = reviewDueDate(r.icpc_on ?? r.start_date, r.last_review_on, deps.council.definitions);
     const overdue = reviewOverdue(due, today);
     return {
       planId: Number(r.id), childId: Number(r.child_id), name: `${r.forename} ${r.surname}`, startDate: r.start_date, category: r.latest_category,

@@ -14,11 +14,12 @@ import type { AppDeps } from '../../server/route-types.ts';
 import { startOfLondonDay } from '../../domain/calendar/london-time.ts';
 import { addCalendarDays, type IsoDate } from '../../domain/calendar/dates.ts';
 import {
-  icpcTimeliness, isSubsequentPlan, lastedTwoYears, monthOf, reportingWindow, reviewDueDate, reviewInTime,
+  icpcTimeliness, isSubsequentPlan, lastedTwoYears, monthOf, reportingWindow, reviewInTime,
   rhiOfferedInTime, summarise, visitInTime, visitLookbackDays, type Counted, type MonthFigure,
 } from '../../domain/indicators/protection.ts';
 import { londonDate } from '../../web/format.ts';
 import { getDefinition, type TimescaleId } from '../../domain/timescales/definitions.ts';
+import { reviewDueDate } from '../../domain/journey/schedule.ts';
 
 export const MEASURES = ['icpc-timeliness', 'review-timeliness', 'cp-visits', 'plans-by-category', 'plans-over-two-years', 'subsequent-plans', 'missing-episodes', 'rhi-offered'] as const;
 export type MeasureId = (typeof MEASURES)[number];
@@ -183,7 +184,7 @@ export async function computeProtectionFigures(deps: AppDeps): Promise<Protectio
     definition: `Review conferences held in the month, and how many were held by the date due: the first within ${firstReview} months of the initial conference, later ones within ${nextReview} months of the previous review.`,
     national: null, nationalNote: 'No national figure is held in Hearth’s reference (national-benchmarks.md has none for review timeliness).',
     events: reviews.map((r) => {
-      const due = reviewDueDate(r.icpc_on, r.previous_on, firstReview, nextReview);
+      const due = reviewDueDate(r.icpc_on, r.previous_on, deps.council.definitions);
       return { month: monthOf(r.conference_date), met: reviewInTime(r.conference_date, due), childId: Number(r.child_id), on: r.conference_date, note: `due ${fmt(due)}` };
     }),
   }, months));
