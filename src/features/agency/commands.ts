@@ -11,8 +11,7 @@ import type { AppDeps } from '../../server/route-types.ts';
 /** Partner agency answers: share (with what is shared) or decline (with why). Only their own organisation's requests. */
 export async function answerRequest(deps: AppDeps, user: CurrentUser, requestId: number, input: { shared: boolean; answer?: string | undefined; declineReason?: string | undefined }) {
   const orgId = user.organisationId ?? -1;
-  const [request] = Number.isSafeInteger(requestId) && requestId > 0
-    ? await deps.database.db.select().from(partnerInformationRequests).where(and(eq(partnerInformationRequests.id, requestId), eq(partnerInformationRequests.organisationId, orgId))) : [];
+  const [request] = await deps.database.db.select().from(partnerInformationRequests).where(and(eq(partnerInformationRequests.id, requestId), eq(partnerInformationRequests.organisationId, orgId)));
   if (!request) throw new HttpError(404, 'That request was not found, or it was not sent to your agency.');
   const now = deps.now();
   const row = await deps.database.db.transaction(async (tx) => {

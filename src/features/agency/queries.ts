@@ -42,9 +42,9 @@ export async function agencyRequests(database: Database, user: CurrentUser, now:
 /** One request, only if it was sent to the user's organisation (otherwise it does not exist for them). */
 export async function agencyRequest(database: Database, user: CurrentUser, requestId: number, now: Date) {
   const orgId = user.organisationId ?? -1;
-  const [row] = Number.isSafeInteger(requestId) && requestId > 0 ? await database.db.select(columns).from(partnerInformationRequests)
+  const [row] = await database.db.select(columns).from(partnerInformationRequests)
     .innerJoin(people, eq(people.id, partnerInformationRequests.childId))
-    .where(and(eq(partnerInformationRequests.id, requestId), eq(partnerInformationRequests.organisationId, orgId))) : [];
+    .where(and(eq(partnerInformationRequests.id, requestId), eq(partnerInformationRequests.organisationId, orgId)));
   if (!row) throw new HttpError(404, 'That request was not found, or it was not sent to your agency.');
   const [address] = await database.db.select({ line1: addresses.line1, town: addresses.town, postcode: addresses.postcode }).from(addresses)
     .where(and(eq(addresses.personId, row.childId), isNull(addresses.endDate))).orderBy(desc(addresses.startDate)).limit(1);

@@ -12,12 +12,9 @@ import { errorList, formErrors } from '../../web/form-errors.ts';
 import { answerRequest } from './commands.ts';
 import { agencyName, agencyRequest, agencyRequests, presentAgencyRequest } from './queries.ts';
 import { answerSchema } from './schema.ts';
+import { idParam } from '../../server/params.ts';
 
-const requestId = (req: Request) => {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(404, 'That request was not found, or it was not sent to your agency.');
-  return id;
-};
+const requestId = (req: Request) => idParam(req, 'id', 'request');
 
 export function agencyRoutes(deps: AppDeps): RouteDef[] {
   const { database } = deps;

@@ -5,6 +5,7 @@ import { addresses, allocations, people, personRelationships, teams, workers } f
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { childVisibility } from '../../server/access/child-access.ts';
 import { NotFoundOrNoAccess } from '../../server/errors.ts';
+import { isRecordId } from '../../server/params.ts';
 
 export async function mayAccessChild(database: Database, user: CurrentUser, childId: number): Promise<boolean> {
   const rows = await database.rows(sql`select 1 from people p where p.id = ${childId} and ${childVisibility(user)}`);
@@ -12,7 +13,7 @@ export async function mayAccessChild(database: Database, user: CurrentUser, chil
 }
 
 export async function findChild(database: Database, user: CurrentUser, childId: number) {
-  if (!Number.isSafeInteger(childId) || childId <= 0 || !(await mayAccessChild(database, user, childId))) throw new NotFoundOrNoAccess('child');
+  if (!isRecordId(childId) || !(await mayAccessChild(database, user, childId))) throw new NotFoundOrNoAccess('child');
   const [child] = await database.db.select().from(people).where(eq(people.id, childId));
   if (!child) throw new NotFoundOrNoAccess('child');
   const [address] = await database.db.select().from(addresses)

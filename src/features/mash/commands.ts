@@ -107,8 +107,7 @@ export async function requestInformation(deps: AppDeps, user: CurrentUser, conta
 }
 
 export async function chaseRequest(deps: AppDeps, user: CurrentUser, requestId: number) {
-  const [request] = Number.isSafeInteger(requestId) && requestId > 0
-    ? await deps.database.db.select().from(partnerInformationRequests).where(eq(partnerInformationRequests.id, requestId)) : [];
+  const [request] = await deps.database.db.select().from(partnerInformationRequests).where(eq(partnerInformationRequests.id, requestId));
   const episode = request ? (await deps.database.db.select({ contactId: mashEpisodes.contactId }).from(mashEpisodes).where(eq(mashEpisodes.id, request.mashEpisodeId)))[0] : undefined;
   if (!request || !episode) throw new HttpError(404, 'That request was not found, or you do not have access to it.');
   await findContact(deps.database, user, episode.contactId);
