@@ -589,7 +589,7 @@ function writeCareLeaver(w: World, cs: Case, entry: Day, exit: Day | null, b18: 
   const servicesEnd = staysTo25 ? b25 : b21;
   const team = teamFor(w.org, 'leaving-care', child.household.locality);
   if (servicesEnd <= w.activityFrom) return;
-  const pa = new Allocation(w, w.org, team, child.person.id, 'personal-adviser', eligibleFrom, rng, null, w.allocationRow);
+  const pa = new Allocation(w, team, child.person.id, 'personal-adviser', eligibleFrom, rng, null, w.allocationRow);
   const records: { day: Day; eligibility: string }[] = [{ day: eligibleFrom, eligibility: 'eligible' }];
   for (let d = addMonths(eligibleFrom, 6); d < servicesEnd; d = addMonths(d, 6)) {
     records.push({ day: d + rng.int(-10, 25), eligibility: d < leftAt ? 'eligible' : d < b18 ? 'relevant' : 'former-relevant' });

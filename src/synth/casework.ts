@@ -93,7 +93,7 @@ export class Case {
     this.referralId = referralId;
     this.start = start;
     this.cursor = start;
-    this.allocation = new Allocation(w, w.org, team, child.person.id, 'allocated-worker', start, rng, null, w.allocationRow);
+    this.allocation = new Allocation(w, team, child.person.id, 'allocated-worker', start, rng, null, w.allocationRow);
     if (rng.chance(0.4)) this.oversight(start, 'allocation', `Allocated to ${team.name}.`);
   }
 
@@ -111,7 +111,7 @@ export class Case {
     const team: Team = teamFor(this.w.org, area, locality);
     if (team === this.allocation.team) return;
     this.allocation.close(day);
-    this.allocation = new Allocation(this.w, this.w.org, team, this.child.person.id, role, day, this.rng, 'TSPROC', this.w.allocationRow);
+    this.allocation = new Allocation(this.w, team, this.child.person.id, role, day, this.rng, 'TSPROC', this.w.allocationRow);
     this.episodeRow.teamId = team.id;
   }
 

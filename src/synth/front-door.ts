@@ -263,7 +263,7 @@ export function startEarlyHelp(w: World, child: Child, from: Day, fromContactId:
   const outcome = open ? null : rng.weighted({ 'needs-met': 62, disengaged: 22, 'moved-away': 6, other: 10 });
   const team = teamFor(w.org, 'early-help', child.household.locality);
   // The council's early help team holds the work only when it leads; partners' practitioners are named.
-  const allocation = leadOrg === 'la' ? new Allocation(w, w.org, team, child.person.id, 'early-help-practitioner', start, rng, null, w.allocationRow) : null;
+  const allocation = leadOrg === 'la' ? new Allocation(w, team, child.person.id, 'early-help-practitioner', start, rng, null, w.allocationRow) : null;
   const practitioner = allocation?.workerAt(start);
   const row = put(w, earlyHelpEpisodes, {
     childId: child.person.id,

@@ -167,7 +167,7 @@ export function simulatePrivateFostering(w: World, index: number, rng: Rng, noti
     version: ended ? 2 : 1,
   }, notified, ended ? end : notified);
   const team = teamFor(w.org, 'cin', h.locality);
-  const allocation = new Allocation(w, w.org, team, child.person.id, 'allocated-worker', notified, rng, null, w.allocationRow);
+  const allocation = new Allocation(w, team, child.person.id, 'allocated-worker', notified, rng, null, w.allocationRow);
   let d = addWd(notified, rng.chance(0.85) ? rng.int(2, 7) : rng.int(8, 15));
   const until = Math.min(ended ? end : w.today, w.today);
   while (d <= until) {

@@ -342,7 +342,6 @@ export class Allocation {
 
   constructor(
     private readonly ctx: Ctx,
-    private readonly org: Organisation,
     readonly team: Team,
     readonly childId: number,
     readonly role: string,

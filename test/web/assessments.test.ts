@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { assessmentDueDate } from '../../src/domain/assessment/timeliness.ts';
 import { Client } from '../support/http-client.ts';
 import { startHearth, type RunningHearth } from '../support/hearth.ts';
+import { addChildCase } from '../support/case-fixtures.ts';
 
 describe('Child and Family assessments', () => {
   let hearth: RunningHearth;
@@ -193,14 +194,10 @@ describe('assessment and allocation pages in Chromium pass axe, error states inc
     browser = await launchBrowser();
     const db = hearth.database;
     const la = hearth.councilId;
-    const [tm] = await db.query<{ team_id: number }>(`select w.team_id from users u join workers w on w.id = u.worker_id where u.username = 'team-manager'`);
-    const [child] = await db.query<{ id: number }>(`insert into people (local_authority_id, person_type, forename, surname, date_of_birth) values ($1, 'child', 'Axe', 'Checked', '2015-01-01') returning id`, [la]);
-    childId = Number(child!.id);
     // Held by the team with no worker yet: the manager may open it and allocate.
-    await db.query(`insert into allocations (local_authority_id, child_id, worker_id, team_id, start_date) values ($1, $2, null, $3, '2026-11-02')`, [la, childId, tm!.team_id]);
-    const [ref] = await db.query<{ id: number }>(`insert into referrals (local_authority_id, child_id, referral_date, source) values ($1, $2, '2026-11-02', '2A') returning id`, [la, childId]);
-    const [ep] = await db.query<{ id: number }>(`insert into cin_episodes (local_authority_id, child_id, referral_id, start_date) values ($1, $2, $3, '2026-11-02') returning id`, [la, childId, ref!.id]);
-    const [a] = await db.query<{ id: number }>(`insert into assessments (local_authority_id, child_id, cin_episode_id, start_date) values ($1, $2, $3, '2026-11-03') returning id`, [la, childId, ep!.id]);
+    const held = await addChildCase(hearth, { forename: 'Axe', surname: 'Checked', dateOfBirth: '2015-01-01', heldBy: 'team-manager', withWorker: false, since: '2026-11-02', referralSource: '2A' });
+    childId = held.childId;
+    const [a] = await db.query<{ id: number }>(`insert into assessments (local_authority_id, child_id, cin_episode_id, start_date) values ($1, $2, $3, '2026-11-03') returning id`, [la, childId, held.episodeId]);
     aid = Number(a!.id);
   });
   after(async () => {

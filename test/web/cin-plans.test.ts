@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '../support/http-client.ts';
 import { startHearth, type RunningHearth } from '../support/hearth.ts';
+import { addChildCase } from '../support/case-fixtures.ts';
 
 describe('CIN plans', () => {
   let hearth: RunningHearth;
@@ -153,13 +154,7 @@ describe('CIN plan pages in Chromium pass axe, error states included', () => {
     browser = await launchBrowser();
     const db = hearth.database;
     const la = hearth.councilId;
-    const [sw] = await db.query<{ worker_id: number; team_id: number }>(`select u.worker_id, w.team_id from users u join workers w on w.id = u.worker_id where u.username = 'social-worker'`);
-    const [child] = await db.query<{ id: number }>(`insert into people (local_authority_id, person_type, forename, surname, date_of_birth) values ($1, 'child', 'Axe', 'Cinplan', '2015-01-01') returning id`, [la]);
-    childId = Number(child!.id);
-    await db.query(`insert into allocations (local_authority_id, child_id, worker_id, team_id, start_date) values ($1, $2, $3, $4, '2026-09-01')`, [la, childId, sw!.worker_id, sw!.team_id]);
-    const [ref] = await db.query<{ id: number }>(`insert into referrals (local_authority_id, child_id, referral_date, source) values ($1, $2, '2026-09-01', '1A') returning id`, [la, childId]);
-    const [ep] = await db.query<{ id: number }>(`insert into cin_episodes (local_authority_id, child_id, referral_id, start_date) values ($1, $2, $3, '2026-09-01') returning id`, [la, childId, ref!.id]);
-    episodeId = Number(ep!.id);
+    ({ childId, episodeId } = await addChildCase(hearth, { forename: 'Axe', surname: 'Cinplan', dateOfBirth: '2015-01-01', since: '2026-09-01', referralSource: '1A' }) as { childId: number; episodeId: number });
     const [plan] = await db.query<{ id: number }>(`insert into cin_plans (local_authority_id, child_id, cin_episode_id, start_date, summary) values ($1, $2, $3, '2026-09-10', 'Support at home') returning id`, [la, childId, episodeId]);
     planId = Number(plan!.id);
     await db.query(`insert into plan_actions (local_authority_id, child_id, plan_kind, plan_id, action, owner, due_date) values ($1, $2, 'cin', $3, 'School attendance plan', 'School', '2026-10-01')`, [la, childId, planId]);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '../support/http-client.ts';
 import { startHearth, type RunningHearth } from '../support/hearth.ts';
+import { addChildCase } from '../support/case-fixtures.ts';
 
 describe('missing episodes and return home interviews', () => {
   let hearth: RunningHearth;
@@ -205,10 +206,7 @@ describe('missing pages in Chromium pass axe, error states included', () => {
     browser = await launchBrowser();
     const db = hearth.database;
     const la = hearth.councilId;
-    const [sw] = await db.query<{ worker_id: number; team_id: number }>(`select u.worker_id, w.team_id from users u join workers w on w.id = u.worker_id where u.username = 'social-worker'`);
-    const [child] = await db.query<{ id: number }>(`insert into people (local_authority_id, person_type, forename, surname, date_of_birth) values ($1, 'child', 'Axe', 'Missing', '2011-01-01') returning id`, [la]);
-    childId = Number(child!.id);
-    await db.query(`insert into allocations (local_authority_id, child_id, worker_id, team_id, start_date) values ($1, $2, $3, $4, '2026-09-01')`, [la, childId, sw!.worker_id, sw!.team_id]);
+    ({ childId } = await addChildCase(hearth, { forename: 'Axe', surname: 'Missing', dateOfBirth: '2011-01-01', since: '2026-09-01' }));
     const [ep] = await db.query<{ id: number }>(`insert into missing_episodes (local_authority_id, child_id, kind, started_at, ended_at, risk, exploitation_risk) values ($1, $2, 'missing', '2026-11-20T20:00Z', '2026-11-21T08:00Z', 'high', 'both') returning id`, [la, childId]);
     episodeId = Number(ep!.id);
   });

@@ -8,8 +8,6 @@ import { after, before, describe, it } from 'node:test';
 import { Client } from '../support/http-client.ts';
 import { startHearth, type RunningHearth } from '../support/hearth.ts';
 
-type Errors = { errors: { field: string; message: string }[] };
-const fieldsOf = (r: { json: () => unknown }) => (r.json() as Errors).errors.map((e) => e.field);
 
 describe('the child protection journey (pages)', () => {
   let hearth: RunningHearth;

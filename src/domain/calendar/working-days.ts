@@ -15,7 +15,6 @@
 
 import data from './bank-holidays.json' with { type: 'json' };
 import {
-  addCalendarDays,
   fromDayNumber,
   isWeekend,
   toDayNumber,
