@@ -11,7 +11,7 @@ export interface AppDeps {
   database: Database;
   config: Config;
   /** The council this instance serves, with its timescale definitions (local defaults applied). */
-  council: { id: number; name: string; synthetic: boolean; definitions?: readonly TimescaleDefinition[]; settings: CouncilSettings };
+  council: { id: number; name: string; synthetic: boolean; definitions: readonly TimescaleDefinition[]; settings: CouncilSettings };
   now: () => Date;
 }
 

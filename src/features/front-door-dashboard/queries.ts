@@ -10,11 +10,11 @@ import {
   ageBand, assessmentDueBand, assessmentInTime, decidedWithinWorkingDays, monthStart, ragDeadlineHours, referralDecisionWorkingDays,
   trendMonths, waitBand, type AgeBand, type DueBand, type Rag, type WaitBand,
 } from '../../domain/indicators/front-door.ts';
-import { resolveDefinitions, type TimescaleDefinition } from '../../domain/timescales/definitions.ts';
+import type { TimescaleDefinition } from '../../domain/timescales/definitions.ts';
 
 export interface FigureInputs {
   councilId: number;
-  definitions?: readonly TimescaleDefinition[];
+  definitions: readonly TimescaleDefinition[];
   reReferralMonths: number;
   now: Date;
 }
@@ -49,7 +49,7 @@ function londonMidnight(date: IsoDate): Date {
 }
 
 export async function loadFrontDoorCounts(database: Database, input: FigureInputs): Promise<FrontDoorCounts> {
-  const definitions = input.definitions ?? resolveDefinitions();
+  const { definitions } = input;
   const now = input.now;
   const today = toLondonDate(now.toISOString());
   const months = trendMonths(today);

@@ -10,7 +10,6 @@ import {
 import { parseMoment, toLondonDate } from '../../domain/calendar/london-time.ts';
 import { OUTCOME_LABEL, decisionProblems, outcomeEffects, signOffProblems, type Outcome } from '../../domain/front-door/decision.ts';
 import { isRag, partnerAnswerDue, previousReferralWithin, type Rag } from '../../domain/front-door/mash.ts';
-import { resolveDefinitions } from '../../domain/timescales/definitions.ts';
 import type { CurrentUser } from '../../server/access/current-user.ts';
 import { MANAGER_ROLES } from '../../server/access/roles.ts';
 import { recordAudit } from '../../server/audit/record.ts';
@@ -19,9 +18,6 @@ import { announce } from '../../server/live-updates.ts';
 import type { AppDeps } from '../../server/route-types.ts';
 import { findContact, latestEpisode } from './queries.ts';
 
-export function definitionsOf(deps: AppDeps) {
-  return deps.council.definitions ?? resolveDefinitions();
-}
 
 /** Bumps the contact's version if it is still the one the user read; otherwise 409. */
 async function claimContact(tx: Tx, contactId: number, version: number, user: CurrentUser, now: Date) {
@@ -84,7 +80,7 @@ export async function requestInformation(deps: AppDeps, user: CurrentUser, conta
   if (!episode) throw new ValidationError([{ field: 'organisationIds', message: 'Rate the contact (red, amber or green) before asking partner agencies: the rating sets their deadline' }]);
   if (episode.signedOffAt || contact.status === 'decided') throw new ValidationError([{ field: 'organisationIds', message: 'This contact has been decided: no more requests can be sent' }]);
   const kinds = deps.council.settings.partnerAgencyKinds;
-  const definitions = definitionsOf(deps);
+  const definitions = deps.council.definitions;
   const created = await deps.database.db.transaction(async (tx) => {
     const out: { id: number; organisationId: number; dueAt: Date }[] = [];
     for (const [i, r] of requests.entries()) {

@@ -10,7 +10,7 @@ import { streamChanges } from '../../server/live-updates.ts';
 import type { AppDeps, RouteDef } from '../../server/route-types.ts';
 import { errorList, formErrors } from '../../web/form-errors.ts';
 import { OUTCOMES, OUTCOME_LABEL } from '../../domain/front-door/decision.ts';
-import { chaseRequest, definitionsOf, proposeDecision, rateContact, requestInformation, signOffDecision } from './commands.ts';
+import { chaseRequest, proposeDecision, rateContact, requestInformation, signOffDecision } from './commands.ts';
 import { presentQueueRow, presentTriage } from './presenters.ts';
 import { loadQueue, loadTriage, partnerAgencies, type QueueStatus } from './queries.ts';
 import {
@@ -31,7 +31,7 @@ export function mashRoutes(deps: AppDeps): RouteDef[] {
 
   async function queue(user: CurrentUser, filter: z.infer<typeof queueFilterSchema>) {
     const now = deps.now();
-    const rows = (await loadQueue(database, user, filter, now)).map((r) => presentQueueRow(r, now, definitionsOf(deps)));
+    const rows = (await loadQueue(database, user, filter, now)).map((r) => presentQueueRow(r, now, deps.council.definitions));
     await recordAudit(database.db, council, user, { action: 'list', entity: 'contact', detail: { view: 'mash-queue', filter, count: rows.length } });
     return rows;
   }
@@ -40,7 +40,7 @@ export function mashRoutes(deps: AppDeps): RouteDef[] {
     const now = deps.now();
     const t = await loadTriage(database, user, contactId, now, deps.council.settings.reReferralMonths);
     await recordAudit(database.db, council, user, { action: 'read', entity: 'contact', entityId: contactId, childId: t.contact.childId, detail: { view: 'mash-triage' } });
-    return presentTriage(t, now, definitionsOf(deps));
+    return presentTriage(t, now, deps.council.definitions);
   }
 
   async function renderTriage(res: Response, contactId: number, errors: Record<string, string> = {}, values: Record<string, unknown> = {}) {
