@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  elapsedHours, firstOfMonth, icpcTimeliness, isSubsequentPlan, lastedTwoYears, monthOf, openLongerThan, percent,
-  reportingWindow, reviewInTime, reviewOverdue, rhiOfferedInTime, summarise, visitInTime, visitLookbackDays, wholeMonthsBetween,
+  firstOfMonth, icpcTimeliness, isSubsequentPlan, lastedTwoYears, monthOf, openLongerThan, percent,
+  reportingWindow, reviewInTime, reviewOverdue, summarise, visitInTime, visitLookbackDays, wholeMonthsBetween,
 } from './protection.ts';
 import { addCalendarDays, calendarDaysBetween } from '../calendar/dates.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
@@ -147,26 +147,6 @@ describe('second or subsequent plans', () => {
   it('a plan starting the same day or later is not earlier', () => {
     assert.equal(isSubsequentPlan('2026-06-01', ['2026-06-01', '2026-07-01']), false);
     assert.equal(isSubsequentPlan('2026-06-01', ['2026-07-01', '2026-05-31']), true);
-  });
-});
-
-describe('return home interviews within 72 hours', () => {
-  const at = (s: string) => Date.parse(s);
-  it('counts elapsed hours: exactly 72 is in time, a minute more is late, never offered is not in time', () => {
-    assert.equal(rhiOfferedInTime(at('2026-06-01T10:00:00Z'), at('2026-06-04T10:00:00Z')), true);
-    assert.equal(rhiOfferedInTime(at('2026-06-01T10:00:00Z'), at('2026-06-04T10:01:00Z')), false);
-    assert.equal(rhiOfferedInTime(at('2026-06-01T10:00:00Z'), null), false);
-  });
-  it('is not fooled by the clocks going forward or back (elapsed, not wall-clock, hours)', () => {
-    // Clocks went forward at 01:00 GMT on 29 March 2026: 10:00 GMT on the 27th to 11:00 BST on the 30th is 72 hours.
-    assert.equal(elapsedHours(at('2026-03-27T10:00:00Z'), at('2026-03-30T11:00:00+01:00')), 72);
-    assert.equal(rhiOfferedInTime(at('2026-03-27T10:00:00Z'), at('2026-03-30T11:00:00+01:00')), true);
-    // Clocks went back on 25 October 2026: 10:00 BST on the 23rd to 10:00 GMT on the 26th is 73 hours.
-    assert.equal(elapsedHours(at('2026-10-23T10:00:00+01:00'), at('2026-10-26T10:00:00Z')), 73);
-    assert.equal(rhiOfferedInTime(at('2026-10-23T10:00:00+01:00'), at('2026-10-26T10:00:00Z')), false);
-  });
-  it('follows a different limit', () => {
-    assert.equal(rhiOfferedInTime(at('2026-06-01T10:00:00Z'), at('2026-06-02T10:00:00Z'), 24), true);
   });
 });
 

@@ -132,17 +132,6 @@ export function isSubsequentPlan(startOn: IsoDate, earlierPlanStarts: readonly I
   return earlierPlanStarts.some((s) => compareIsoDates(s, startOn) < 0);
 }
 
-/** Elapsed hours between two instants given in epoch milliseconds (clock changes do not matter: elapsed is elapsed). */
-export function elapsedHours(fromMs: number, toMs: number): number {
-  return (toMs - fromMs) / 3_600_000;
-}
-
-/** RHI offered in time: offered no later than `limitHours` elapsed hours after the return. Never offered: not in time. */
-export function rhiOfferedInTime(returnedMs: number, offeredMs: number | null, limitHours = 72): boolean {
-  if (offeredMs === null) return false;
-  return elapsedHours(returnedMs, offeredMs) <= limitHours;
-}
-
 /** Months from one date to a later one, whole months only ("ended 14 months before"). */
 export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
   if (compareIsoDates(to, from) < 0) return -wholeMonthsBetween(to, from);

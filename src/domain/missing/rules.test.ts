@@ -4,7 +4,7 @@ import { DEFINITIONS, resolveDefinitions } from '../timescales/definitions.ts';
 import { evaluateJourney } from '../timescales/engine.ts';
 import {
   episodesInWindow, exploitationLabel, isIndependent, isRepeatMissing, missingEpisodeProblems, repeatWindowStart, repeatWindowStartInstant,
-  rhiDueAt, rhiIndependenceProblem, rhiOfferedInTime, rhiProblems, rhiStatus,
+  offeredWithinHours, rhiDueAt, rhiIndependenceProblem, rhiOfferedInTime, rhiProblems, rhiStatus,
 } from './rules.ts';
 
 describe('return home interview due: 72 elapsed hours after the return', () => {
@@ -170,5 +170,25 @@ describe('exploitation labels', () => {
     assert.equal(exploitationLabel('both'), 'Criminal and sexual exploitation risk');
     assert.equal(exploitationLabel('none'), null);
     assert.equal(exploitationLabel(null), null);
+  });
+});
+
+describe('return home interviews offered within 72 hours (the figures)', () => {
+  const at = (s: string) => Date.parse(s);
+  it('counts elapsed hours: exactly 72 is in time, a minute more is late, never offered is not in time', () => {
+    assert.equal(offeredWithinHours(at('2026-06-01T10:00:00Z'), at('2026-06-04T10:00:00Z'), 72), true);
+    assert.equal(offeredWithinHours(at('2026-06-01T10:00:00Z'), at('2026-06-04T10:01:00Z'), 72), false);
+    assert.equal(offeredWithinHours(at('2026-06-01T10:00:00Z'), null, 72), false);
+  });
+  it('is not fooled by the clocks going forward or back (elapsed, not wall-clock, hours)', () => {
+    // Clocks went forward at 01:00 GMT on 29 March 2026: 10:00 GMT on the 27th to 11:00 BST on the 30th is 72 hours.
+    assert.equal(offeredWithinHours(at('2026-03-27T10:00:00Z'), at('2026-03-30T11:00:00+01:00'), 71), false);
+    assert.equal(offeredWithinHours(at('2026-03-27T10:00:00Z'), at('2026-03-30T11:00:00+01:00'), 72), true);
+    // Clocks went back on 25 October 2026: 10:00 BST on the 23rd to 10:00 GMT on the 26th is 73 hours.
+    assert.equal(offeredWithinHours(at('2026-10-23T10:00:00+01:00'), at('2026-10-26T10:00:00Z'), 73), true);
+    assert.equal(offeredWithinHours(at('2026-10-23T10:00:00+01:00'), at('2026-10-26T10:00:00Z'), 72), false);
+  });
+  it('follows a different limit', () => {
+    assert.equal(offeredWithinHours(at('2026-06-01T10:00:00Z'), at('2026-06-02T10:00:00Z'), 24), true);
   });
 });

@@ -31,7 +31,16 @@ export function rhiDueAt(returnedAt: string, definitions?: readonly TimescaleDef
 
 /** Whether an offer made at `offeredAt` was within the timescale of a return at `returnedAt` (the due instant itself is in time). */
 export function rhiOfferedInTime(returnedAt: string, offeredAt: string, definitions?: readonly TimescaleDefinition[]): boolean {
-  return parseMoment(offeredAt).epochMs <= parseMoment(rhiDueAt(returnedAt, definitions)).epochMs;
+  return offeredWithinHours(parseMoment(returnedAt).epochMs, parseMoment(offeredAt).epochMs, rhiDefinition(definitions).duration);
+}
+
+/**
+ * The same rule for instants already in epoch milliseconds (the figures read thousands): offered no
+ * later than `hours` elapsed hours after the return (clock changes do not matter: elapsed is elapsed).
+ * Never offered is not in time.
+ */
+export function offeredWithinHours(returnedMs: number, offeredMs: number | null, hours: number): boolean {
+  return offeredMs !== null && offeredMs - returnedMs <= hours * 3_600_000;
 }
 
 export type RhiState =

@@ -15,11 +15,12 @@ import { startOfLondonDay } from '../../domain/calendar/london-time.ts';
 import { addCalendarDays, type IsoDate } from '../../domain/calendar/dates.ts';
 import {
   icpcTimeliness, isSubsequentPlan, lastedTwoYears, monthOf, reportingWindow, reviewInTime,
-  rhiOfferedInTime, summarise, visitInTime, visitLookbackDays, type Counted, type MonthFigure,
+  summarise, visitInTime, visitLookbackDays, type Counted, type MonthFigure,
 } from '../../domain/indicators/protection.ts';
 import { londonDate } from '../../web/format.ts';
 import { getDefinition, type TimescaleId } from '../../domain/timescales/definitions.ts';
 import { reviewDueDate } from '../../domain/journey/schedule.ts';
+import { offeredWithinHours } from '../../domain/missing/rules.ts';
 
 export const MEASURES = ['icpc-timeliness', 'review-timeliness', 'cp-visits', 'plans-by-category', 'plans-over-two-years', 'subsequent-plans', 'missing-episodes', 'rhi-offered'] as const;
 export type MeasureId = (typeof MEASURES)[number];
@@ -259,7 +260,7 @@ export async function computeProtectionFigures(deps: AppDeps): Promise<Protectio
     national: null, nationalNote: 'No national figure is held in Hearth’s reference for return home interviews.',
     events: returns.map((r) => {
       const offered = r.offered_ms === null ? null : Number(r.offered_ms);
-      const met = rhiOfferedInTime(Number(r.returned_ms), offered, rhiHours);
+      const met = offeredWithinHours(Number(r.returned_ms), offered, rhiHours);
       const note = offered === null ? 'not offered' : `offered after ${Math.round((offered - Number(r.returned_ms)) / 3_600_000)} hours`;
       return { month: monthOf(r.returned_on), met, childId: Number(r.child_id), on: r.returned_on, note };
     }),
