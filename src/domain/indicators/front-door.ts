@@ -1,7 +1,8 @@
 // Front door indicators: what each figure on the managers' dashboard counts, as pure functions, so
 // the page, the JSON API and any future return all use one definition. "now"/"today" is always
 // passed in; the database only supplies compact counts (see features/front-door-dashboard/queries.ts).
-import { addMonths, toDayNumber, type IsoDate } from '../calendar/dates.ts';
+import type { IsoDate } from '../calendar/dates.ts';
+import { percent, trendMonths } from './common.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { getDefinition, type TimescaleDefinition } from '../timescales/definitions.ts';
 import { ASSESSMENT_WORKING_DAYS, assessmentDueDate, assessmentDueDate as assessmentDue } from '../assessment/timeliness.ts';
@@ -18,19 +19,10 @@ export interface Ratio {
 }
 
 export function ratio(numerator: number, denominator: number): Ratio {
-  if (!Number.isFinite(numerator) || !Number.isFinite(denominator) || numerator < 0 || denominator < 0) {
-    throw new RangeError(`A ratio needs two counts of 0 or more, got ${numerator}/${denominator}`);
-  }
-  if (numerator > denominator) throw new RangeError(`A ratio's numerator (${numerator}) cannot exceed its denominator (${denominator})`);
-  return { numerator, denominator, percent: denominator === 0 ? null : Math.round((1000 * numerator) / denominator) / 10 };
+  return { numerator, denominator, percent: percent(numerator, denominator) };
 }
 
-/** The months (YYYY-MM, oldest first) of the trend: `count` months ending with today's month, which is partial. */
-export function trendMonths(today: IsoDate, count = 12): string[] {
-  toDayNumber(today);
-  const first = addMonths(`${today.slice(0, 7)}-01`, -(count - 1));
-  return Array.from({ length: count }, (_, i) => addMonths(first, i).slice(0, 7));
-}
+export { trendMonths };
 
 /** The first day of a YYYY-MM month. */
 export function monthStart(month: string): IsoDate {

@@ -19,6 +19,7 @@
 //   hours: statutory guidance on children who run away or go missing from home or care, 2014).
 import { addMonths, compareIsoDates, type IsoDate } from '../calendar/dates.ts';
 import { workingDaysBetween } from '../calendar/working-days.ts';
+import { percent, trendMonths } from './common.ts';
 
 /** YYYY-MM of a date. */
 export function monthOf(date: IsoDate): string {
@@ -35,21 +36,11 @@ export function firstOfMonth(date: IsoDate, months = 0): IsoDate {
  * YYYY-MM oldest first, with the first day of the first month.
  */
 export function reportingWindow(today: IsoDate, months = 12): { months: string[]; from: IsoDate; to: IsoDate } {
-  if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a whole number above 0, got ${months}`);
-  const from = firstOfMonth(today, -(months - 1));
-  const list = Array.from({ length: months }, (_, i) => monthOf(addMonths(from, i)));
-  return { months: list, from, to: today };
+  const list = trendMonths(today, months);
+  return { months: list, from: `${list[0]}-01`, to: today };
 }
 
-/** A percentage to one decimal place; null when nothing was counted (an empty month is not 0%). */
-export function percent(numerator: number, denominator: number): number | null {
-  if (!Number.isFinite(numerator) || !Number.isFinite(denominator) || numerator < 0 || denominator < 0) {
-    throw new RangeError(`numerator and denominator must be counts, got ${numerator}/${denominator}`);
-  }
-  if (numerator > denominator) throw new RangeError(`numerator ${numerator} is more than denominator ${denominator}`);
-  if (denominator === 0) return null;
-  return Math.round((1000 * numerator) / denominator) / 10;
-}
+export { percent };
 
 /** An event that counts towards a figure: its month, whether it meets the standard, and whose it is. */
 export interface Counted {
